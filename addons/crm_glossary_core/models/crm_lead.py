@@ -37,6 +37,8 @@ STATUS_DATE_FIELDS = {
 }
 
 TEMPERATURES = [("cold", "Cold"), ("warm", "Warm"), ("hot", "Hot")]
+# Lead values whose change may move the customer's lifecycle stage.
+LIFECYCLE_TRIGGERS = {"qualification_status", "stage_id", "active", "partner_id", "type"}
 
 
 class CrmLead(models.Model):
@@ -95,16 +97,38 @@ class CrmLead(models.Model):
             status = vals.get("qualification_status")
             if status in STATUS_DATE_FIELDS:
                 vals.setdefault(STATUS_DATE_FIELDS[status], now)
-        return super().create(vals_list)
+        leads = super().create(vals_list)
+        leads._fill_partner_origin()
+        leads.partner_id._update_lifecycle_stage()
+        return leads
 
     def write(self, vals):
+        partners_before = self.partner_id if "partner_id" in vals else self.env["res.partner"]
         if vals.get("type") == "opportunity" and "qualification_status" not in vals:
             leads = self.filtered(lambda lead: lead.qualification_status != "opportunity")
             res = super().write(vals)
             if leads:
                 leads._set_qualification_status("opportunity")
-            return res
-        return super().write(vals)
+        else:
+            res = super().write(vals)
+        if LIFECYCLE_TRIGGERS.intersection(vals):
+            (partners_before | self.partner_id)._update_lifecycle_stage()
+        if "partner_id" in vals:
+            self._fill_partner_origin()
+        return res
+
+    def _fill_partner_origin(self):
+        """The first lead of a contact tells where the contact came from."""
+        for lead in self.filtered(lambda lead: lead.partner_id and lead.source_id):
+            partner = lead.partner_id.commercial_partner_id
+            if not partner.original_source_id:
+                partner.sudo().write(
+                    {
+                        "original_source_id": lead.source_id.id,
+                        "original_medium_id": lead.medium_id.id,
+                        "original_campaign_id": lead.campaign_id.id,
+                    }
+                )
 
     # ------------------------------------------------------------------ transitions
     def _set_qualification_status(self, status, reason=False, revisit_date=False):

@@ -2,8 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Touchpoints: every interaction with a lead or contact, the material of the customer journey."""
 
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 TOUCHPOINT_CHANNELS = [
     ("website_form", "Website form"),
@@ -19,6 +22,9 @@ TOUCHPOINT_CHANNELS = [
     ("ticket", "Support ticket"),
     ("other", "Other"),
 ]
+
+
+RESPONSE_DAYS = 7
 
 
 class CrmTouchpoint(models.Model):
@@ -77,6 +83,27 @@ class CrmTouchpoint(models.Model):
         ),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        touchpoints = super().create(vals_list)
+        touchpoints.filtered(lambda t: t.direction == "inbound")._mark_responded()
+        return touchpoints
+
+    def _mark_responded(self):
+        """An inbound touch answers the outbound touches of the same channel of the last
+        RESPONSE_DAYS days with the same contact."""
+        for touchpoint in self.filtered("partner_id"):
+            self.sudo().search(
+                [
+                    ("partner_id", "=", touchpoint.partner_id.id),
+                    ("channel", "=", touchpoint.channel),
+                    ("direction", "=", "outbound"),
+                    ("responded", "=", False),
+                    ("date", "<=", touchpoint.date),
+                    ("date", ">=", touchpoint.date - timedelta(days=RESPONSE_DAYS)),
+                ]
+            ).write({"responded": True})
+
     @api.constrains("res_model")
     def _check_res_model(self):
         for touchpoint in self.filtered("res_model"):
@@ -114,6 +141,97 @@ class CrmTouchpoint(models.Model):
             if vals.get("lead_id") or vals.get("partner_id"):
                 vals_list.append(vals)
         return self.sudo().create(vals_list).sudo(False)
+
+    @api.model
+    def _backfill_from_leads(self):
+        """Touchpoints for what existing leads already recorded: their creation (channel from
+        the UTM medium) and the emails on them. Set-based; leads with touchpoints are skipped.
+        """
+        self.env.flush_all()
+        medium_channels = [
+            (xmlid.split(".")[1], channel)
+            for xmlid, channel in self.env["crm.lead"]._touchpoint_medium_channels().items()
+        ]
+        comment = self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment")
+        values = SQL(", ").join(SQL("(%s, %s)", name, channel) for name, channel in medium_channels)
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH todo AS (
+                    SELECT l.* FROM crm_lead l
+                     WHERE NOT EXISTS (SELECT 1 FROM crm_touchpoint t WHERE t.lead_id = l.id)
+                ),
+                medium_channel(name, channel) AS (VALUES %(values)s),
+                created AS (
+                    INSERT INTO crm_touchpoint (
+                        date, channel, direction, summary, lead_id, partner_id,
+                        commercial_partner_id, user_id, campaign_id, source_id, medium_id,
+                        res_model, res_id, company_id, responded,
+                        create_uid, create_date, write_uid, write_date)
+                    SELECT l.create_date,
+                           COALESCE(mc.channel,
+                                    CASE WHEN l.campaign_id IS NOT NULL THEN 'campaign_click'
+                                         ELSE 'other' END),
+                           'inbound', l.name, l.id, l.partner_id, p.commercial_partner_id,
+                           l.create_uid, l.campaign_id, l.source_id, l.medium_id,
+                           'crm.lead', l.id, COALESCE(l.company_id, %(company)s), FALSE,
+                           %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
+                      FROM todo l
+                      LEFT JOIN res_partner p ON p.id = l.partner_id
+                      LEFT JOIN ir_model_data d ON d.model = 'utm.medium'
+                            AND d.res_id = l.medium_id AND d.module = 'utm'
+                      LEFT JOIN medium_channel mc ON mc.name = d.name
+                )
+                INSERT INTO crm_touchpoint (
+                    date, channel, direction, summary, lead_id, partner_id,
+                    commercial_partner_id, user_id, campaign_id, source_id, medium_id,
+                    res_model, res_id, company_id, responded,
+                    create_uid, create_date, write_uid, write_date)
+                SELECT m.date, 'email',
+                       CASE WHEN m.message_type = 'email' THEN 'inbound' ELSE 'outbound' END,
+                       COALESCE(NULLIF(m.subject, ''), l.name), l.id, l.partner_id,
+                       p.commercial_partner_id, l.user_id, l.campaign_id, l.source_id,
+                       l.medium_id, 'mail.message', m.id,
+                       COALESCE(l.company_id, %(company)s), FALSE,
+                       %(uid)s, NOW() AT TIME ZONE 'UTC', %(uid)s, NOW() AT TIME ZONE 'UTC'
+                  FROM mail_message m
+                  JOIN todo l ON l.id = m.res_id
+                  LEFT JOIN res_partner p ON p.id = l.partner_id
+                 WHERE m.model = 'crm.lead'
+                   AND (m.message_type = 'email'
+                        OR (m.message_type = 'comment' AND m.subtype_id = %(comment)s))
+                """,
+                values=values,
+                company=self.env.company.id,
+                uid=self.env.uid,
+                comment=comment,
+            )
+        )
+        # first touch, and last touch before conversion (the first one if none was before)
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE crm_lead l
+                   SET first_touch_id = f.id, first_touch_channel = f.channel,
+                       last_touch_id = COALESCE(b.id, f.id),
+                       last_touch_channel = COALESCE(b.channel, f.channel)
+                  FROM (SELECT DISTINCT ON (lead_id) lead_id, id, channel
+                          FROM crm_touchpoint WHERE lead_id IS NOT NULL
+                         ORDER BY lead_id, date, id) f
+                  LEFT JOIN LATERAL (
+                        SELECT t.id, t.channel FROM crm_touchpoint t
+                          JOIN crm_lead cl ON cl.id = t.lead_id
+                         WHERE t.lead_id = f.lead_id
+                           AND t.date <= COALESCE(cl.date_conversion, 'infinity'::timestamp)
+                         ORDER BY t.date DESC, t.id DESC LIMIT 1) b ON TRUE
+                 WHERE f.lead_id = l.id AND l.first_touch_id IS NULL
+                """
+            )
+        )
+        self.invalidate_model()
+        self.env["crm.lead"].invalidate_model(
+            ["first_touch_id", "last_touch_id", "first_touch_channel", "last_touch_channel"]
+        )
 
     def action_open_document(self):
         self.ensure_one()
