@@ -1,0 +1,85 @@
+# Copyright 2026 CRM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""One criterion of a qualification framework: the question and how its answer is valued."""
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class CrmQualificationCriterion(models.Model):
+    _name = "crm.qualification.criterion"
+    _description = "Qualification Criterion"
+    _order = "framework_id, sequence, id"
+
+    framework_id = fields.Many2one(
+        "crm.qualification.framework", required=True, index=True, ondelete="cascade"
+    )
+    sequence = fields.Integer(default=10)
+    name = fields.Char(
+        required=True,
+        translate=True,
+        help="What is assessed, e.g. Budget. Glossary: Lead qualification.",
+    )
+    question = fields.Text(
+        required=True, translate=True, help="The question the salesperson asks the customer."
+    )
+    weight = fields.Float(
+        default=1.0, help="Share of this criterion in the qualification percentage."
+    )
+    required = fields.Boolean(
+        "Required to Qualify",
+        help="The lead is qualified (SQL) only when every required criterion is satisfied. "
+        "Glossary: SQL.",
+    )
+    answer_type = fields.Selection(
+        [("options", "Answer options"), ("scale", "Scale")],
+        required=True,
+        default="options",
+    )
+    scale_max = fields.Integer(
+        "Scale Maximum", default=5, help="A scale answer goes from 0 to this value."
+    )
+    min_points = fields.Integer(
+        "Points to Satisfy",
+        default=50,
+        help="An answer worth at least this many points (out of 100) satisfies the criterion.",
+    )
+    option_ids = fields.One2many(
+        "crm.qualification.answer.option", "criterion_id", "Answer Options", copy=True
+    )
+
+    _sql_constraints = [
+        ("weight_positive", "CHECK(weight >= 0)", "The weight of a criterion cannot be negative."),
+        (
+            "min_points_range",
+            "CHECK(min_points >= 0 AND min_points <= 100)",
+            "The points to satisfy a criterion go from 0 to 100.",
+        ),
+    ]
+
+    @api.constrains("required", "answer_type", "option_ids", "scale_max")
+    def _check_answers(self):
+        for criterion in self:
+            if criterion.answer_type == "scale" and criterion.scale_max <= 0:
+                raise ValidationError(
+                    _("The scale of “%s” must go at least from 0 to 1.", criterion.name)
+                )
+            if (
+                criterion.required
+                and criterion.answer_type == "options"
+                and not criterion.option_ids
+            ):
+                raise ValidationError(
+                    _(
+                        "The criterion “%s” is required to qualify a lead: give it answer "
+                        "options first.",
+                        criterion.name,
+                    )
+                )
+
+    def _answer_points(self, option=None, scale_value=0):
+        """Points (0–100) of an answer to this criterion."""
+        self.ensure_one()
+        if self.answer_type == "scale":
+            return round(100.0 * min(max(scale_value, 0), self.scale_max) / self.scale_max, 2)
+        return float(option.points) if option else 0.0
