@@ -458,6 +458,7 @@ class CrmLead(models.Model):
         activity_type = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         model_id = self.env["ir.model"]._get_id("crm.lead")
         today = fields.Date.context_today(self)
+        summary = _("Hot lead (score %s): contact it today")
         self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
             [
                 {
@@ -466,7 +467,7 @@ class CrmLead(models.Model):
                     "activity_type_id": activity_type.id if activity_type else False,
                     "user_id": user_id,
                     "date_deadline": today,
-                    "summary": _("Hot lead (score %s): contact it today", total),
+                    "summary": summary % total,
                 }
                 for lead_id, user_id, total in hot
             ]

@@ -75,14 +75,6 @@ class CrmScoringRule(models.Model):
     half_life_days = fields.Float("Half-life (days)", default=30.0)
     line_count = fields.Integer("Leads", compute="_compute_line_count")
 
-    _sql_constraints = [
-        (
-            "points_range",
-            f"CHECK(points >= {scoring.POINTS_MIN} AND points <= {scoring.POINTS_MAX})",
-            "The points of a rule go from -100 to 100.",
-        ),
-    ]
-
     def _compute_line_count(self):
         counts = dict(
             self.env["crm.lead.score.line"]._read_group(
