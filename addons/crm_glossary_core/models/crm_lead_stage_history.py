@@ -96,7 +96,7 @@ class CrmLeadStageHistory(models.Model):
             SQL(
                 """
                 WITH changes AS (
-                    SELECT m.res_id AS lead_id, m.date AS date_in,
+                    SELECT m.res_id AS lead_id, m.date AS date_in, m.id AS seq,
                            v.old_value_integer AS old_stage, v.new_value_integer AS new_stage,
                            m.create_uid AS user_id
                       FROM mail_tracking_value v
@@ -115,16 +115,16 @@ class CrmLeadStageHistory(models.Model):
                 first_change AS (
                     SELECT DISTINCT ON (c.lead_id) c.lead_id, c.old_stage
                       FROM changes c
-                     ORDER BY c.lead_id, c.date_in
+                     ORDER BY c.lead_id, c.date_in, c.seq
                 ),
                 stays AS (
                     SELECT t.id AS lead_id, t.create_date AS date_in,
-                           COALESCE(f.old_stage, t.stage_id) AS stage_id,
+                           0 AS seq, COALESCE(f.old_stage, t.stage_id) AS stage_id,
                            t.create_uid AS user_id
                       FROM todo t
                       LEFT JOIN first_change f ON f.lead_id = t.id
                     UNION ALL
-                    SELECT c.lead_id, c.date_in, c.new_stage, c.user_id
+                    SELECT c.lead_id, c.date_in, c.seq, c.new_stage, c.user_id
                       FROM changes c JOIN todo t ON t.id = c.lead_id
                 ),
                 ordered AS (
@@ -132,7 +132,7 @@ class CrmLeadStageHistory(models.Model):
                            LEAD(s.date_in) OVER w AS date_out,
                            LEAD(s.stage_id) OVER w AS next_stage_id
                       FROM stays s
-                    WINDOW w AS (PARTITION BY s.lead_id ORDER BY s.date_in)
+                    WINDOW w AS (PARTITION BY s.lead_id ORDER BY s.date_in, s.seq)
                 )
                 INSERT INTO crm_lead_stage_history (
                     lead_id, stage_id, next_stage_id, team_id, user_id, salesperson_id,

@@ -36,6 +36,7 @@ class CrmLifecycleHistory(models.Model):
     def _record(self, partners, date):
         """Close the open row of each partner and open one for its new stage."""
         self.flush_model()
+        partners.flush_recordset(["lifecycle_stage"])
         self.env.cr.execute(
             SQL(
                 """
