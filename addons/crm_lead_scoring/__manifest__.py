@@ -20,6 +20,7 @@
         "views/crm_lead_views.xml",
         "views/crm_team_views.xml",
         "wizards/crm_lead_qualification_wizard_views.xml",
+        "report/crm_lead_score_report_views.xml",
         "views/menus.xml",
     ],
     "post_init_hook": "post_init_hook",

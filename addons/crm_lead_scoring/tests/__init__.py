@@ -1,3 +1,4 @@
 from . import test_install
 from . import test_qualification
 from . import test_scoring
+from . import test_assignment_reports
