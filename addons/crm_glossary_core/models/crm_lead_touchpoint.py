@@ -38,8 +38,12 @@ class CrmLead(models.Model):
         help="The last interaction before the lead was converted into an opportunity (or the "
         "latest one while it is not converted). Glossary: Last touch.",
     )
-    first_touch_channel = fields.Selection(related="first_touch_id.channel", store=True)
-    last_touch_channel = fields.Selection(related="last_touch_id.channel", store=True)
+    first_touch_channel = fields.Selection(
+        related="first_touch_id.channel", store=True, string="First Touch Channel"
+    )
+    last_touch_channel = fields.Selection(
+        related="last_touch_id.channel", store=True, string="Last Touch Channel"
+    )
 
     def _compute_touchpoint_count(self):
         counts = dict(
