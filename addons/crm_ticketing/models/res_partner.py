@@ -1,0 +1,95 @@
+# Copyright 2026 CRM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    ticket_count = fields.Integer(
+        string="Tickets",
+        compute="_compute_ticket_count",
+        groups="crm_ticketing.group_crm_ticket_user",
+        help="Tickets of the customer's company and contacts. Glossary: Ticket.",
+    )
+
+    def _compute_ticket_count(self):
+        """One grouped query for all partners shown (no stored counter to rewrite)."""
+        commercial = self.commercial_partner_id
+        counts = {}
+        if commercial:
+            groups = self.env["crm.ticket"]._read_group(
+                [("commercial_partner_id", "in", commercial.ids)],
+                ["commercial_partner_id"],
+                ["__count"],
+            )
+            counts = {partner.id: count for partner, count in groups}
+        for partner in self:
+            partner.ticket_count = counts.get(partner.commercial_partner_id.id, 0)
+
+    def action_view_tickets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("crm_ticketing.action_crm_ticket")
+        action["domain"] = [("commercial_partner_id", "=", self.commercial_partner_id.id)]
+        action["context"] = {"default_partner_id": self.id, "search_default_open": 1}
+        return action
+
+    # ------------------------------------------------------------------
+    # Customer 360° (crm_glossary_core extension points)
+    # ------------------------------------------------------------------
+
+    def _crm_360_ticket_stats(self):
+        stats = super()._crm_360_ticket_stats()
+        commercial = self.commercial_partner_id
+        if not commercial:
+            return stats
+        groups = (
+            self.env["crm.ticket"]
+            .sudo()
+            ._read_group(
+                [("commercial_partner_id", "in", commercial.ids)],
+                ["commercial_partner_id", "is_closed", "sla_failed"],
+                ["__count"],
+            )
+        )
+        for partner, closed, failed, count in groups:
+            data = stats.setdefault(partner.id, {"open": 0, "closed": 0, "sla_failed": 0})
+            data["closed" if closed else "open"] += count
+            if failed:
+                data["sla_failed"] += count
+        return stats
+
+    @api.model
+    def _crm_360_timeline_events(self, commercial_partner, before=None, limit=20):
+        events = super()._crm_360_timeline_events(commercial_partner, before=before, limit=limit)
+        domain = [("commercial_partner_id", "=", commercial_partner.commercial_partner_id.id)]
+        if before:
+            domain.append(("create_date", "<", before))
+        tickets = (
+            self.env["crm.ticket"]
+            .sudo()
+            .search_fetch(
+                domain,
+                ["create_date", "number", "name", "stage_id"],
+                order="create_date desc, id desc",
+                limit=limit,
+            )
+        )
+        for ticket in tickets:
+            events.append(
+                {
+                    "date": ticket.create_date,
+                    "kind": "ticket",
+                    "title": _(
+                        "Ticket %(number)s: %(subject)s (%(stage)s)",
+                        number=ticket.number,
+                        subject=ticket.name,
+                        stage=ticket.stage_id.name or "-",
+                    ),
+                    "res_model": "crm.ticket",
+                    "res_id": ticket.id,
+                    "amount": None,
+                }
+            )
+        events.sort(key=lambda e: e["date"], reverse=True)
+        return events[:limit]

@@ -1,0 +1,2 @@
+from . import crm_ticket_merge
+from . import crm_ticket_split
