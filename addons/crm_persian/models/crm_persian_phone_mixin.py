@@ -1,0 +1,170 @@
+# Copyright 2026 CRM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Iranian phone numbers in Odoo's phone_validation mechanism."""
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+from odoo.osv import expression
+
+from ..tools import digits
+from ..tools import phone as phone_tools
+
+PHONE_KINDS = [
+    ("mobile", "Mobile"),
+    ("landline", "Landline"),
+    ("voip", "VoIP"),
+    ("other", "Other"),
+    ("invalid", "Invalid number"),
+]
+
+
+class CrmPersianPhoneMixin(models.AbstractModel):
+    """Phone formatting that understands how Iranians type numbers.
+
+    ``phone_validation`` formats numbers through ``_phone_format`` → ``_phone_format_number``
+    with the record's country (else the company's). This override parses with
+    :mod:`tools.phone`: Persian/Arabic digits, separators, ``+98``, ``0098``, ``98`` and the
+    leading ``0`` all give the same E.164 number, which ``mail.thread.phone`` stores in
+    ``phone_sanitized`` — so duplicate detection (crm's duplicate leads, blacklist, SMS)
+    compares canonical numbers. A number that is not valid in the record's country but is a
+    valid Iranian number is read as Iranian: this module is installed by companies in Iran,
+    whose contacts often have no country set.
+    """
+
+    _name = "crm.persian.phone.mixin"
+    _description = "Iranian phone numbers"
+
+    #: phone fields whose kind is computed into "<fname>_kind" (declared by each model)
+    _persian_phone_fields = ()
+    #: stored field holding the canonical (E.164) number
+    _persian_phone_sanitized_field = "phone_sanitized"
+
+    phone_canonical_search = fields.Char(
+        "Phone (any format)",
+        store=False,
+        search="_search_phone_canonical",
+        help="Finds the number however it is typed (0912…, +98 912…, 0098…, Persian digits).",
+    )
+
+    def _search_phone_canonical(self, operator, value):
+        fname = self._persian_phone_sanitized_field
+        e164 = self._phone_format(number=value) if isinstance(value, str) else False
+        if not e164:
+            return [(fname, operator, value)]
+        negative = operator in expression.NEGATIVE_TERM_OPERATORS
+        return [(fname, "!=" if negative else "=", e164)]
+
+    @api.model
+    def _persian_phone_region(self, country=None):
+        country = country or self.env.company.country_id
+        return country.code or phone_tools.REGION
+
+    @api.model
+    def _persian_phone_parse(self, number, country=None):
+        """``tools.phone.ParsedPhone`` of ``number``, trying the country's region then Iran;
+        raises ``tools.phone.InvalidPhone``."""
+        region = self._persian_phone_region(country)
+        try:
+            return phone_tools.parse(number, region)
+        except phone_tools.InvalidPhone:
+            if region == phone_tools.REGION:
+                raise
+            return phone_tools.parse(number, phone_tools.REGION)
+
+    @api.model
+    def _persian_phone_error(self, number, reason):
+        messages = {
+            "empty": _("The phone number is empty."),
+            "not_a_number": _(
+                "“%(number)s” is not a phone number: use digits, spaces and dashes only.",
+                number=number,
+            ),
+            "too_short": _("The phone number “%(number)s” has too few digits.", number=number),
+            "too_long": _("The phone number “%(number)s” has too many digits.", number=number),
+            "invalid": _(
+                "“%(number)s” is not a valid phone number. Iranian numbers look like "
+                "0912 123 4567 or 021 8877 6655 (Persian digits and +98 are accepted).",
+                number=number,
+            ),
+        }
+        return messages.get(reason, messages["invalid"])
+
+    def _phone_format_number(self, number, country, force_format="E164", raise_exception=False):
+        if not number:
+            return False
+        try:
+            parsed = self._persian_phone_parse(number, country)
+        except phone_tools.InvalidPhone as error:
+            if raise_exception:
+                raise UserError(self._persian_phone_error(number, error.reason)) from error
+            return False
+        if force_format == "E164":
+            return parsed.e164
+        if force_format == "RFC3966":
+            return super()._phone_format_number(
+                parsed.e164, country, force_format=force_format, raise_exception=raise_exception
+            )
+        if force_format == "NATIONAL" and parsed.region == self._persian_phone_region(country):
+            return parsed.national
+        return parsed.international
+
+    @api.model
+    def _persian_phone_kind(self, number, country=None):
+        if not number:
+            return False
+        try:
+            return self._persian_phone_parse(number, country).kind
+        except phone_tools.InvalidPhone:
+            return "invalid"
+
+    def _persian_phone_country(self):
+        self.ensure_one()
+        country_fname = self._phone_get_country_field()
+        return self[country_fname] if country_fname else self.env["res.country"]
+
+    def _compute_persian_phone_kinds(self):
+        for record in self:
+            country = record._persian_phone_country()
+            for fname in self._persian_phone_fields:
+                record[f"{fname}_kind"] = self._persian_phone_kind(record[fname], country)
+
+    def _persian_phone_onchange(self, fname):
+        """Show the number the Iranian way, or warn (keeping the typed text) when invalid."""
+        self.ensure_one()
+        number = self[fname]
+        if not number:
+            return None
+        try:
+            parsed = self._persian_phone_parse(number, self._persian_phone_country())
+        except phone_tools.InvalidPhone as error:
+            return {
+                "warning": {
+                    "title": _("Check the phone number"),
+                    "message": self._persian_phone_error(number, error.reason)
+                    + "\n"
+                    + _("The number is kept as typed; it will not be used for SMS."),
+                    "type": "notification",
+                }
+            }
+        if parsed.region == phone_tools.REGION:
+            self[fname] = parsed.national
+        else:
+            self[fname] = parsed.international
+        return None
+
+    @api.model
+    def _persian_phone_latin_vals(self, vals):
+        """Persian/Arabic digits of phone fields become Latin digits on save."""
+        changed = {
+            fname: digits.to_latin(vals[fname])
+            for fname in self._persian_phone_fields
+            if isinstance(vals.get(fname), str)
+        }
+        return {**vals, **changed} if changed else vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super().create([self._persian_phone_latin_vals(vals) for vals in vals_list])
+
+    def write(self, vals):
+        return super().write(self._persian_phone_latin_vals(vals))

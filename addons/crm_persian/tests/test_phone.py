@@ -1,0 +1,107 @@
+# Copyright 2026 CRM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import tagged
+
+from .common import CrmPersianCase
+
+MOBILE = "+989121234567"
+
+
+@tagged("post_install", "-at_install")
+class TestIranianPhones(CrmPersianCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the company is not in Iran: Iranian numbers must still be understood
+        cls.company.country_id = cls.env.ref("base.us")
+
+    def test_every_typed_form_gives_the_same_canonical_number(self):
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        typed = [
+            "۰۹۱۲۱۲۳۴۵۶۷",
+            "+98 912 123 4567",
+            "00989121234567",
+            "989121234567",
+            "0912-123-4567",
+        ]
+        partners = Partner.create(
+            [
+                {"name": f"P{index}", "country_id": self.iran.id, "mobile": number}
+                for index, number in enumerate(typed)
+            ]
+        )
+        self.assertEqual(set(partners.mapped("phone_sanitized")), {MOBILE})
+        self.assertEqual(set(partners.mapped("mobile_kind")), {"mobile"})
+        self.assertEqual(partners[0].mobile, "09121234567")  # Persian digits saved in Latin
+
+    def test_number_without_country_is_read_as_iranian(self):
+        partner = self.env["res.partner"].create({"name": "No country", "phone": "09121234567"})
+        self.assertEqual(partner.phone_sanitized, MOBILE)
+        landline = self.env["res.partner"].create({"name": "Landline", "phone": "021 8877 6655"})
+        self.assertEqual(landline.phone_sanitized, "+982188776655")
+        self.assertEqual(landline.phone_kind, "landline")
+        american = self.env["res.partner"].create(
+            {"name": "US", "country_id": self.env.ref("base.us").id, "phone": "(650) 253-0000"}
+        )
+        self.assertEqual(american.phone_sanitized, "+16502530000")
+
+    def test_invalid_number_is_kept_and_flagged(self):
+        partner = self.env["res.partner"].create(
+            {"name": "Invalid", "country_id": self.iran.id, "phone": "0912 12"}
+        )
+        self.assertEqual(partner.phone, "0912 12")
+        self.assertEqual(partner.phone_kind, "invalid")
+        self.assertFalse(partner.phone_sanitized)
+        draft = self.env["res.partner"].new(
+            {"name": "Draft", "country_id": self.iran.id, "phone": "0912 12"}
+        )
+        result = draft._onchange_phone_validation()
+        self.assertIn("0912 12", result["warning"]["message"])
+        self.assertEqual(draft.phone, "0912 12")
+
+    def test_onchange_shows_national_form(self):
+        draft = self.env["res.partner"].new(
+            {"name": "Draft", "country_id": self.iran.id, "phone": "+۹۸۹۱۲۱۲۳۴۵۶۷"}
+        )
+        self.assertFalse(draft._onchange_phone_validation())
+        self.assertEqual(draft.phone, "0912 123 4567")
+        lead = self.env["crm.lead"].new({"name": "Lead", "mobile": "00982188776655"})
+        lead._onchange_mobile_validation()
+        self.assertEqual(lead.mobile, "021 8877 6655")
+
+    def test_duplicate_leads_match_across_forms(self):
+        Lead = self.env["crm.lead"].with_user(self.salesman)
+        first = Lead.create({"name": "First", "phone": "+98 912 123 4567"})
+        second = Lead.create({"name": "Second", "phone": "۰۹۱۲۱۲۳۴۵۶۷"})
+        unrelated = Lead.create({"name": "Other", "phone": "09351112233"})
+        self.assertEqual(first.phone_sanitized, second.phone_sanitized)
+        self.assertIn(first, second.duplicate_lead_ids)
+        self.assertNotIn(unrelated, second.duplicate_lead_ids)
+        self.assertEqual(second.phone_kind, "mobile")
+
+    def test_duplicate_partners_by_phone(self):
+        first = self.env["res.partner"].create({"name": "A", "mobile": "09121234567"})
+        second = self.env["res.partner"].create({"name": "B", "phone": "+98 912 123 4567"})
+        self.assertEqual(second.duplicate_partner_ids, first)
+
+    def test_search_any_format(self):
+        partner = self.env["res.partner"].create({"name": "Searchable", "mobile": "0912 123 4567"})
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        for query in ("00989121234567", "۰۹۱۲۱۲۳۴۵۶۷", "+98 912 123 4567"):
+            found = Partner.search([("phone_canonical_search", "=", query)])
+            self.assertIn(partner, found, query)
+        lead = self.env["crm.lead"].create({"name": "L", "mobile": "09121234567"})
+        self.assertIn(
+            lead, self.env["crm.lead"].search([("phone_canonical_search", "=", "989121234567")])
+        )
+
+    def test_format_api_of_phone_validation(self):
+        Partner = self.env["res.partner"]
+        self.assertEqual(Partner._phone_format(number="۰۹۱۲۱۲۳۴۵۶۷", country=self.iran), MOBILE)
+        self.assertEqual(
+            Partner._phone_format(number="09121234567", country=self.iran, force_format="NATIONAL"),
+            "0912 123 4567",
+        )
+        self.assertFalse(Partner._phone_format(number="12", country=self.iran))
+        with self.assertRaisesRegex(Exception, "not a valid phone number"):
+            Partner._phone_format(number="0912 12", country=self.iran, raise_exception=True)

@@ -1,0 +1,288 @@
+# Copyright 2026 CRM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The SMS panels talk to a real HTTP server started on the loopback interface."""
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import CrmPersianCase
+
+OK = "09120000001"
+NO_CREDIT = "09120000002"
+SERVER_DOWN = "09120000003"
+SLOW = "09120000004"
+API_KEY = "TEST-KEY-123"
+
+
+class FakePanel(BaseHTTPRequestHandler):
+    """Answers like Kavenegar (``/v1/<key>/sms/send.json``, ``status.json``) and like a
+    generic panel (``/generic/send``), depending on the receptor."""
+
+    requests = []
+
+    def log_message(self, *args):  # keep the test log clean
+        pass
+
+    def _params(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length).decode() if length else ""
+        if self.headers.get("Content-Type", "").startswith("application/json"):
+            params = json.loads(body or "{}")
+        else:
+            params = {key: values[0] for key, values in parse_qs(body).items()}
+        query = {key: values[0] for key, values in parse_qs(urlsplit(self.path).query).items()}
+        return {**query, **params}
+
+    def _answer(self, code, payload, content_type="application/json"):
+        data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+        try:
+            self.send_response(code)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client gave up waiting (timeout test)
+
+    def do_GET(self):
+        self._handle()
+
+    def do_POST(self):
+        self._handle()
+
+    def _handle(self):
+        path = urlsplit(self.path).path
+        params = self._params()
+        FakePanel.requests.append({"method": self.command, "path": path, "params": params})
+        if path.endswith("/sms/status.json"):
+            ids = params["messageid"].split(",")
+            entries = [{"messageid": int(i), "status": 10 if i == "1001" else 11} for i in ids]
+            return self._answer(
+                200, {"return": {"status": 200, "message": "تایید شد"}, "entries": entries}
+            )
+        if path.startswith("/v1/") and f"/{API_KEY}/" not in path:
+            return self._answer(
+                403, {"return": {"status": 403, "message": "کلید API نامعتبر است"}, "entries": None}
+            )
+        receptor = params.get("receptor") or params.get("to")
+        if receptor == SLOW:
+            time.sleep(2)
+        if receptor == NO_CREDIT:
+            return self._answer(
+                418,
+                {
+                    "return": {"status": 418, "message": "اعتبار حساب شما کافی نیست"},
+                    "entries": None,
+                },
+            )
+        if receptor == SERVER_DOWN:
+            return self._answer(502, b"Bad Gateway", "text/plain")
+        if path.startswith("/generic"):
+            return self._answer(200, {"ok": "yes", "id": "G-77"})
+        return self._answer(
+            200,
+            {
+                "return": {"status": 200, "message": "تایید شد"},
+                "entries": [
+                    {
+                        "messageid": 1001,
+                        "receptor": receptor,
+                        "status": 1,
+                        "statustext": "در صف ارسال",
+                    }
+                ],
+            },
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestSmsPanel(CrmPersianCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.server = ThreadingHTTPServer(("127.0.0.1", 0), FakePanel)
+        cls.thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
+        cls.thread.start()
+        cls.addClassCleanup(cls.server.server_close)
+        cls.addClassCleanup(cls.server.shutdown)
+        cls.base_url = f"http://127.0.0.1:{cls.server.server_address[1]}"
+        cls.env["crm.sms.panel"].search([]).active = False
+        cls.panel = (
+            cls.env["crm.sms.panel"]
+            .with_user(cls.sales_manager)
+            .create(
+                {
+                    "name": "Kavenegar test",
+                    "provider": "kavenegar",
+                    "url": f"{cls.base_url}/v1",
+                    "api_key": API_KEY,
+                    "sender": "10004346",
+                    "timeout": 1,
+                }
+            )
+        )
+
+    def setUp(self):
+        super().setUp()
+        FakePanel.requests.clear()
+
+    def _sms(self, number, body="سلام"):
+        return self.env["sms.sms"].sudo().create({"number": number, "body": body})
+
+    def test_accepted_sms_is_sent_with_panel_id(self):
+        sms = self._sms("۰۹۱۲ ۰۰۰ ۰۰۰۱", "کد تخفیف شما: ۱۲۳")
+        sms.send(unlink_sent=False)
+        self.assertEqual(sms.state, "pending")
+        self.assertFalse(sms.failure_type)
+        self.assertEqual(sms.panel_message_id, "1001")
+        self.assertEqual(len(FakePanel.requests), 1)
+        request = FakePanel.requests[0]
+        self.assertEqual(request["method"], "POST")
+        self.assertEqual(request["path"], f"/v1/{API_KEY}/sms/send.json")
+        self.assertEqual(
+            request["params"],
+            {"receptor": OK, "sender": "10004346", "message": "کد تخفیف شما: ۱۲۳"},
+        )
+
+    def test_panel_error_maps_to_failure_type_with_its_text(self):
+        sms = self._sms(NO_CREDIT)
+        sms.send(unlink_failed=False)
+        self.assertEqual(sms.state, "error")
+        self.assertEqual(sms.failure_type, "sms_credit")
+        self.assertIn("اعتبار حساب شما کافی نیست", sms.panel_error)
+        self.assertIn("418", sms.panel_error)
+
+    def test_wrong_api_key_is_an_account_error(self):
+        self.panel.sudo().api_key = "WRONG"
+        sms = self._sms(OK)
+        sms.send()
+        self.assertEqual(sms.state, "error")
+        self.assertEqual(sms.failure_type, "sms_acc")
+        self.assertIn("کلید API نامعتبر است", sms.panel_error)
+
+    def test_http_error_is_a_server_error(self):
+        sms = self._sms(SERVER_DOWN)
+        sms.send()
+        self.assertEqual(sms.state, "error")
+        self.assertEqual(sms.failure_type, "sms_server")
+        self.assertIn("502", sms.panel_error)
+        self.assertIn("Bad Gateway", sms.panel_error)
+
+    def test_timeout_is_a_server_error_and_nothing_is_marked_sent(self):
+        sms = self._sms(SLOW)
+        sms.send()
+        self.assertEqual(sms.state, "error")
+        self.assertEqual(sms.failure_type, "sms_server")
+        self.assertIn("1 seconds", sms.panel_error)
+        again = self._sms(SLOW)
+        with self.assertRaises(UserError):
+            again.send(raise_exception=True)
+        self.assertEqual(again.state, "outgoing")
+
+    def test_invalid_number_is_not_sent(self):
+        sms = self._sms("12")
+        sms.send()
+        self.assertEqual(sms.state, "error")
+        self.assertEqual(sms.failure_type, "sms_number_format")
+        self.assertFalse(FakePanel.requests)
+
+    def test_chatter_sms_updates_notification_and_touchpoint(self):
+        partner = self.env["res.partner"].create({"name": "مشتری پیامکی", "mobile": OK})
+        partner.with_user(self.salesman)._message_sms("یادآوری جلسه", partner_ids=partner.ids)
+        self.env["sms.sms"].sudo().search([("number", "=", partner.phone_sanitized)]).send(
+            unlink_sent=False
+        )
+        notification = self.env["mail.notification"].search(
+            [("res_partner_id", "=", partner.id), ("notification_type", "=", "sms")]
+        )
+        self.assertEqual(notification.notification_status, "pending")
+        touchpoints = self.env["crm.touchpoint"].search(
+            [("partner_id", "=", partner.id), ("channel", "=", "sms")]
+        )
+        self.assertEqual(len(touchpoints), 1)
+        self.assertEqual(touchpoints.direction, "outbound")
+        tracker = self.env["sms.tracker"].search([("mail_notification_id", "=", notification.id)])
+        self.assertEqual(tracker.panel_message_id, "1001")
+        # delivery report polled from the panel's status service
+        self.env["crm.sms.panel"]._cron_poll_delivery()
+        self.assertEqual(notification.notification_status, "sent")
+        self.assertTrue(tracker.panel_delivery_final)
+        self.assertTrue(any(r["path"].endswith("/sms/status.json") for r in FakePanel.requests))
+
+    def test_failed_chatter_sms_keeps_panel_reason(self):
+        partner = self.env["res.partner"].create({"name": "بی‌اعتبار", "mobile": NO_CREDIT})
+        partner._message_sms("پیام", partner_ids=partner.ids)
+        self.env["sms.sms"].sudo().search([("number", "=", partner.phone_sanitized)]).send()
+        notification = self.env["mail.notification"].search(
+            [("res_partner_id", "=", partner.id), ("notification_type", "=", "sms")]
+        )
+        self.assertEqual(notification.notification_status, "exception")
+        self.assertEqual(notification.failure_type, "sms_credit")
+        self.assertIn("اعتبار", notification.failure_reason)
+        self.assertFalse(
+            self.env["crm.touchpoint"].search(
+                [("partner_id", "=", partner.id), ("channel", "=", "sms")]
+            )
+        )
+
+    def test_generic_panel_with_get_and_success_path(self):
+        self.panel.active = False
+        generic = self.env["crm.sms.panel"].create(
+            {
+                "name": "Generic",
+                "provider": "generic",
+                "url": f"{self.base_url}/generic/send",
+                "http_method": "get",
+                "param_receptor": "to",
+                "param_message": "text",
+                "param_sender": "from",
+                "param_api_key": "token",
+                "api_key": "SECRET",
+                "sender": "3000",
+                "number_format": "e164",
+                "success_path": "ok",
+                "success_value": "yes",
+                "message_id_path": "id",
+            }
+        )
+        sms = self._sms("09121234567", "hello")
+        sms.send(unlink_sent=False)
+        self.assertEqual(sms.state, "pending")
+        self.assertEqual(sms.panel_id, generic)
+        self.assertEqual(sms.panel_message_id, "G-77")
+        self.assertEqual(
+            FakePanel.requests[0]["params"],
+            {"to": "+989121234567", "text": "hello", "from": "3000", "token": "SECRET"},
+        )
+        generic.success_value = "no"
+        refused = self._sms("09121234567", "hello")
+        refused.send()
+        self.assertEqual(refused.state, "error")
+        self.assertEqual(refused.failure_type, "unknown")
+
+    def test_without_panel_odoo_service_is_used(self):
+        self.panel.active = False
+        self.assertFalse(self.env["crm.sms.panel"]._get_for_company(self.env.company))
+
+    def test_only_managers_configure_panels(self):
+        with self.assertRaises(AccessError):
+            self.env["crm.sms.panel"].with_user(self.salesman).search([])
+        with self.assertRaises(AccessError):
+            self.env["crm.sms.panel"].with_user(self.salesman).create(
+                {"name": "x", "url": "https://a.example"}
+            )
+        self.assertEqual(self.panel.with_user(self.sales_manager).api_key, API_KEY)
+        self.assertIn("base.group_system", self.env["crm.sms.panel"]._fields["api_key"].groups)
+
+    def test_url_must_be_https(self):
+        with self.assertRaisesRegex(ValidationError, "https://"):
+            self.env["crm.sms.panel"].create(
+                {"name": "Plain", "url": "http://sms.example.com/send"}
+            )
+        self.env["crm.sms.panel"].create({"name": "Secure", "url": "https://sms.example.com/send"})
