@@ -23,5 +23,9 @@
         "report/crm_lead_score_report_views.xml",
         "views/menus.xml",
     ],
+    "demo": [
+        "demo/crm_scoring_rule_demo.xml",
+        "demo/crm_lead_demo.xml",
+    ],
     "post_init_hook": "post_init_hook",
 }

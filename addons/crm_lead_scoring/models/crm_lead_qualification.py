@@ -87,7 +87,9 @@ class CrmLead(models.Model):
     def write(self, vals):
         res = super().write(vals)
         if "qualification_framework_id" in vals or "team_id" in vals:
-            self.filtered("qualification_framework_id")._qualification_sync_answers()
+            leads = self.filtered("qualification_framework_id")
+            leads._qualification_sync_answers()
+            leads._qualification_promote()
         return res
 
     def _qualification_sync_answers(self):
