@@ -2,3 +2,4 @@ from . import test_install
 from . import test_qualification
 from . import test_scoring
 from . import test_assignment_reports
+from . import test_concurrency
