@@ -37,6 +37,10 @@
         "wizards/crm_lead_recycle_views.xml",
         "views/crm_glossary_core_menus.xml",
     ],
+    "demo": ["demo/crm_glossary_core_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["crm_glossary_core/static/tests/tours/**/*"],
+    },
     "post_init_hook": "post_init_hook",
     "application": True,
 }

@@ -2,6 +2,7 @@ from . import crm_touchpoint
 from . import crm_lead_contact_role
 from . import crm_lead
 from . import crm_lead_touchpoint
+from . import crm_lead_demo
 from . import crm_lead_buying_committee
 from . import crm_lead_stage
 from . import crm_lead_stage_history

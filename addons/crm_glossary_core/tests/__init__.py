@@ -5,3 +5,4 @@ from . import test_attribution_report
 from . import test_stage
 from . import test_partner
 from . import test_security
+from . import test_ui
