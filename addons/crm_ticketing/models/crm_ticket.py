@@ -476,7 +476,7 @@ class CrmTicket(models.Model):
         ``TCK/%(year)s/``), created on first use from the default one.
         """
         sequence = self._get_ticket_sequence(company)
-        return sequence._next(sequence_date=date)
+        return sequence.with_context(ir_sequence_date=date)._next(sequence_date=date)
 
     @api.model
     def _get_ticket_sequence(self, company):
@@ -512,12 +512,14 @@ class CrmTicket(models.Model):
             if team and not vals.get("company_id"):
                 company = team.company_id
                 vals["company_id"] = company.id
-            if not vals.get("number") or vals["number"] == _("New"):
-                vals["number"] = self._get_ticket_number(company, now.date())
+
             if team and not vals.get("user_id") and "user_id" not in vals:
                 vals["user_id"] = team.sudo()._get_next_assignee().id
             vals.setdefault("date_received", now)
             vals.setdefault("date_last_stage_update", vals["date_received"])
+            if not vals.get("number") or vals["number"] == _("New"):
+                received = fields.Datetime.to_datetime(vals["date_received"])
+                vals["number"] = self._get_ticket_number(company, received.date())
         tickets = super().create(vals_list)
         for ticket in tickets.filtered("partner_id"):
             if ticket.partner_id not in ticket.message_partner_ids:

@@ -80,12 +80,14 @@ class TicketingCommon(TransactionCase):
         cls.portal_a = new_test_user(
             cls.env,
             login="tck_portal_a",
+            email="ali@arya.example.ir",
             groups="base.group_portal",
             partner_id=cls.contact_a.id,
         )
         cls.portal_b = new_test_user(
             cls.env,
             login="tck_portal_b",
+            email="maryam@alborz.example.ir",
             groups="base.group_portal",
             partner_id=cls.contact_b.id,
         )
