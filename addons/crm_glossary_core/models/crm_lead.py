@@ -46,7 +46,6 @@ class CrmLead(models.Model):
 
     qualification_status = fields.Selection(
         QUALIFICATION_STATUSES,
-        string="Qualification Status",
         default="raw",
         required=True,
         index=True,

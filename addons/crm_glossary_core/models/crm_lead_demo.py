@@ -78,7 +78,9 @@ class CrmLead(models.Model):
                         "default_contact_role": role,
                         "mobile": f"+98 912 {100 + index * 7 + offset:03d} {4000 + index:04d}",
                         "email": f"contact{index}{offset}@example.ir",
-                        "birth_date": fields.Date.to_date(f"{1970 + index * 3}-0{offset + 3}-1{index}"),
+                        "birth_date": fields.Date.to_date(
+                            f"{1970 + index * 3}-0{offset + 3}-1{index}"
+                        ),
                         "preferred_channel": rng.choice(["email", "phone", "sms"]),
                         "interest_ids": [(6, 0, interests[: 1 + (index % 3)].ids)],
                     }
@@ -121,9 +123,7 @@ class CrmLead(models.Model):
             }
             if is_opportunity:
                 vals["stage_id"] = stages[(index // 2) % len(stages)].id
-            lead = self.with_context(mail_create_nolog=True, crm_touchpoint_skip=True).create(
-                vals
-            )
+            lead = self.with_context(mail_create_nolog=True, crm_touchpoint_skip=True).create(vals)
             lead._demo_glossary_core_history(rng, created, Touchpoint, contacts)
             if not is_opportunity:
                 status = STATUSES[index % len(STATUSES)]
@@ -155,9 +155,7 @@ class CrmLead(models.Model):
             )
             date += timedelta(days=rng.randint(1, 9))
         if self.type == "opportunity":
-            colleagues = contacts.filtered(
-                lambda c: c.parent_id == self.partner_id.parent_id
-            )
+            colleagues = contacts.filtered(lambda c: c.parent_id == self.partner_id.parent_id)
             self.env["crm.lead.contact.role"].create(
                 [
                     {

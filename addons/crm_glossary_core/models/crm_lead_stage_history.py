@@ -22,7 +22,7 @@ class CrmLeadStageHistory(models.Model):
     )
     team_id = fields.Many2one("crm.team", index=True, ondelete="set null")
     user_id = fields.Many2one("res.users", "Moved by", ondelete="set null")
-    salesperson_id = fields.Many2one("res.users", "Salesperson", ondelete="set null")
+    salesperson_id = fields.Many2one("res.users", ondelete="set null")
     company_id = fields.Many2one("res.company", index=True, ondelete="cascade")
     date_in = fields.Datetime("Entered", required=True, index=True)
     date_out = fields.Datetime("Left", index=True)

@@ -62,9 +62,7 @@ class CrmTouchpoint(models.Model):
     campaign_id = fields.Many2one("utm.campaign", index=True, ondelete="set null")
     source_id = fields.Many2one("utm.source", index=True, ondelete="set null")
     medium_id = fields.Many2one("utm.medium", index=True, ondelete="set null")
-    activity_type_id = fields.Many2one(
-        "mail.activity.type", "Activity Type", index=True, ondelete="set null"
-    )
+    activity_type_id = fields.Many2one("mail.activity.type", index=True, ondelete="set null")
     res_model = fields.Char("Related Document Model", index=True)
     res_id = fields.Many2oneReference("Related Document ID", model_field="res_model")
     company_id = fields.Many2one(

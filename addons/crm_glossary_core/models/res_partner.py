@@ -67,9 +67,7 @@ class ResPartner(models.Model):
         LIFECYCLE_STAGES, "Derived Lifecycle Stage", readonly=True
     )
     lifecycle_date = fields.Datetime("In Stage Since", readonly=True)
-    lifecycle_history_ids = fields.One2many(
-        "crm.lifecycle.history", "partner_id", "Lifecycle History", readonly=True
-    )
+    lifecycle_history_ids = fields.One2many("crm.lifecycle.history", "partner_id", readonly=True)
     account_type = fields.Selection(
         ACCOUNT_TYPES,
         index=True,
@@ -85,7 +83,6 @@ class ResPartner(models.Model):
     )
     preferred_channel = fields.Selection(
         TOUCHPOINT_CHANNELS,
-        "Preferred Channel",
         help="How the contact prefers to be reached. Glossary: Channel.",
     )
     recommended_channel = fields.Selection(
@@ -99,12 +96,11 @@ class ResPartner(models.Model):
     )
     original_source_id = fields.Many2one(
         "utm.source",
-        "Original Source",
         index="btree_not_null",
         help="Where the contact first came from (its first lead). Glossary: Lead generation.",
     )
-    original_medium_id = fields.Many2one("utm.medium", "Original Medium")
-    original_campaign_id = fields.Many2one("utm.campaign", "Original Campaign")
+    original_medium_id = fields.Many2one("utm.medium")
+    original_campaign_id = fields.Many2one("utm.campaign")
     default_contact_role = fields.Selection(
         CONTACT_ROLES, help="The role this contact usually plays in deals. Glossary: Contact role."
     )
@@ -297,7 +293,7 @@ class ResPartner(models.Model):
                 vals.update(lifecycle_stage=stage, lifecycle_date=now)
                 changed |= partner
             if vals:
-                super(ResPartner, partner.sudo()).write(vals)
+                partner.sudo().write(vals)
         if changed:
             History._record(changed, now)
         return changed
