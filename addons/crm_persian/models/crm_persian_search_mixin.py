@@ -4,7 +4,7 @@
 
 from odoo import api, models
 from odoo.tools import SQL
-from odoo.tools.sql import column_exists, create_column
+from odoo.tools.sql import column_exists
 
 from ..tools import text
 
@@ -31,8 +31,9 @@ class CrmPersianSearchMixin(models.AbstractModel):
     domains before parsing, missing sub-queries; a ``search=`` method on a field only works
     for non-stored fields.
 
-    On install on a database with records, the key columns are created and filled in one
-    ``UPDATE`` per field (:meth:`_auto_init`), with SQL that mirrors ``search_key``.
+    On install on a database with records, the key columns are created already filled by
+    one set-based ``ALTER TABLE`` (:meth:`_persian_create_search_key_columns`), with SQL that
+    mirrors ``search_key``.
     Uninstalling drops the key columns; the names themselves stay as they are.
     """
 
@@ -60,22 +61,48 @@ class CrmPersianSearchMixin(models.AbstractModel):
         return super()._auto_init()
 
     def _persian_create_search_key_columns(self):
-        """Create the missing key columns and fill them in one ``UPDATE`` each, before the ORM
-        sees them: the ORM then does not recompute the keys record by record in Python."""
+        """Create the missing key columns already filled, before the ORM sees them (the ORM
+        then does not recompute the keys record by record in Python).
+
+        The columns are added as ``GENERATED ... STORED`` columns in one ``ALTER TABLE`` —
+        PostgreSQL computes them while rewriting the table once and rebuilds the indexes in
+        bulk, much faster on a large table than an ``UPDATE`` that inserts a new entry in
+        every index for every row — then ``DROP EXPRESSION`` turns them into plain columns
+        that the ORM maintains from then on."""
         cr = self.env.cr
-        for fname in self._persian_search_fields:
-            key = f"{fname}_search_key"
-            if column_exists(cr, self._table, fname) and not column_exists(cr, self._table, key):
-                create_column(cr, self._table, key, "varchar")
-                cr.execute(
+        missing = [
+            (fname, f"{fname}_search_key")
+            for fname in self._persian_search_fields
+            if column_exists(cr, self._table, fname)
+            and not column_exists(cr, self._table, f"{fname}_search_key")
+        ]
+        if not missing:
+            return
+        table = SQL.identifier(self._table)
+        cr.execute(
+            SQL(
+                "ALTER TABLE %s %s",
+                table,
+                SQL(", ").join(
                     SQL(
-                        "UPDATE %s SET %s = %s WHERE %s IS NOT NULL",
-                        SQL.identifier(self._table),
+                        "ADD COLUMN %s varchar GENERATED ALWAYS AS (CAST(%s AS varchar)) STORED",
                         SQL.identifier(key),
                         self._persian_search_key_sql(SQL.identifier(fname)),
-                        SQL.identifier(fname),
                     )
-                )
+                    for fname, key in missing
+                ),
+            )
+        )
+        cr.execute(
+            SQL(
+                "ALTER TABLE %s %s",
+                table,
+                SQL(", ").join(
+                    SQL("ALTER COLUMN %s DROP EXPRESSION", SQL.identifier(key))
+                    for _fname, key in missing
+                ),
+            )
+        )
 
     def _compute_persian_search_keys(self):
         for record in self:
