@@ -682,11 +682,15 @@ class CrmTicket(models.Model):
     def _message_post_after_hook(self, message, msg_vals):
         result = super()._message_post_after_hook(message, msg_vals)
         comment = self.env.ref("mail.mt_comment")
-        if message.subtype_id != comment or message.message_type not in ("comment", "email"):
+        if message.message_type not in ("comment", "email") or message.subtype_id not in (
+            comment | self._creation_subtype()
+        ):
             return result
         author = message.author_id
         internal = author.user_ids.filtered(lambda u: not u.share)
         if internal and author != self.partner_id:
+            if message.subtype_id != comment:
+                return result
             self.sudo()._register_agent_reply(message.date or fields.Datetime.now())
         elif author and (author == self.partner_id or author in self.message_partner_ids):
             self.sudo()._register_customer_message(message.date or fields.Datetime.now())
@@ -767,12 +771,15 @@ class CrmTicket(models.Model):
         values.setdefault("description", msg_dict.get("body"))
         if author:
             values.setdefault("partner_id", author.id)
-        values.setdefault("partner_email", tools.email_normalize(email_from) or email_from)
         ticket = super(
             CrmTicket, self.with_context(mail_create_nolog=True, mail_notify_author=True)
         ).message_new(msg_dict, custom_values=values)
         # the message itself is posted next by the gateway, which counts it as the
         # customer's (see _message_post_after_hook)
+        normalized = tools.email_normalize(email_from)
+        if normalized and ticket.partner_email != normalized:
+            # the gateway stores the sender as written ("Name <address>"): keep the address
+            ticket.partner_email = normalized
         ticket._log_refused_attachments(refused)
         return ticket
 

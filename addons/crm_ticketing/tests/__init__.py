@@ -2,3 +2,4 @@ from . import test_install
 from . import test_sla
 from . import test_escalation
 from . import test_ticket
+from . import test_mail_gateway

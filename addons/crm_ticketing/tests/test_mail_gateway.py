@@ -1,0 +1,182 @@
+# Copyright 2026 CRM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from email.message import EmailMessage
+from email.utils import make_msgid
+
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .common import TicketingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestMailGateway(TicketingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.alias_domain = cls.env["mail.alias.domain"].create(
+            {"name": "support.example.ir", "bounce_alias": "bounce", "catchall_alias": "catchall"}
+        )
+        cls.env.company.alias_domain_id = cls.alias_domain
+        cls.team.alias_domain_id = cls.alias_domain
+        cls.team_private.alias_domain_id = cls.alias_domain
+        cls.alias_email = f"tck-tech@{cls.alias_domain.name}"
+
+    def _email(self, subject="چاپگر کار نمی‌کند", body="سلام، چاپگر روشن نمی‌شود.", **kw):
+        message = EmailMessage()
+        message["From"] = kw.get("email_from", "Ali Rezaei <ali@arya.example.ir>")
+        message["To"] = kw.get("to", self.alias_email)
+        if subject is not None:
+            message["Subject"] = subject
+        message["Message-Id"] = kw.get("msg_id") or make_msgid(domain="arya.example.ir")
+        for header, value in kw.get("headers", {}).items():
+            message[header] = value
+        if kw.get("html"):
+            message.set_content(body)
+            message.add_alternative(kw["html"], subtype="html")
+        else:
+            message.set_content(body)
+        for name, content in kw.get("attachments", []):
+            message.add_attachment(
+                content, maintype="application", subtype="octet-stream", filename=name
+            )
+        return message
+
+    def _process(self, message):
+        return self.env["mail.thread"].message_process(None, message.as_bytes())
+
+    def _tickets(self):
+        return self.env["crm.ticket"].search([("team_id", "=", self.team.id)])
+
+    def test_mail_to_alias_creates_ticket(self):
+        ticket_id = self._process(self._email(attachments=[("invoice.pdf", b"%PDF-1.4 fake")]))
+        ticket = self.env["crm.ticket"].browse(ticket_id)
+        self.assertEqual(ticket.team_id, self.team)
+        self.assertEqual(ticket.name, "چاپگر کار نمی‌کند")
+        self.assertEqual(ticket.channel, "email")
+        self.assertEqual(ticket.partner_id, self.contact_a, "customer found from the sender")
+        self.assertEqual(ticket.customer_message_count, 1)
+        self.assertTrue(ticket.number.startswith("TCK/"))
+        self.assertTrue(ticket.sla_status_ids)
+        self.assertEqual(
+            self.env["ir.attachment"]
+            .search([("res_model", "=", "crm.ticket"), ("res_id", "=", ticket.id)])
+            .mapped("name"),
+            ["invoice.pdf"],
+        )
+        self.assertIn("روشن نمی‌شود", ticket.description)
+        touchpoint = self.env["crm.touchpoint"].search(
+            [("res_model", "=", "crm.ticket"), ("res_id", "=", ticket.id)]
+        )
+        self.assertEqual(touchpoint.channel, "ticket")
+
+    def test_unknown_sender_becomes_a_customer(self):
+        ticket = self.env["crm.ticket"].browse(
+            self._process(self._email(email_from="Reza Karimi <reza.karimi@newco.example.ir>"))
+        )
+        self.assertTrue(ticket.partner_id)
+        self.assertEqual(ticket.partner_id.email, "reza.karimi@newco.example.ir")
+        self.assertEqual(ticket.partner_email, "reza.karimi@newco.example.ir")
+        self.assertIn(ticket.partner_id, ticket.message_partner_ids)
+        self.assertIn("روشن نمی‌شود", "".join(ticket.message_ids.mapped("body")))
+
+    def test_empty_subject_is_named_from_the_body(self):
+        ticket = self.env["crm.ticket"].browse(
+            self._process(self._email(subject=None, body="کد خطای E42 روی صفحه"))
+        )
+        self.assertEqual(ticket.name, "کد خطای E42 روی صفحه")
+        empty = self.env["crm.ticket"].browse(self._process(self._email(subject="  ", body="")))
+        self.assertIn("ali@arya.example.ir", empty.name)
+
+    def test_reply_continues_the_thread_and_resumes_work(self):
+        msg_id = make_msgid(domain="arya.example.ir")
+        ticket = self.env["crm.ticket"].browse(self._process(self._email(msg_id=msg_id)))
+        ticket.write({"user_id": self.agent.id})
+        self._agent_reply(ticket)
+        ticket.stage_id = self.stage_waiting
+        reply = self._email(subject="Re: چاپگر", body="بله، کابل وصل است.")
+        reply["In-Reply-To"] = msg_id
+        reply["References"] = msg_id
+        self.assertEqual(self._process(reply), ticket.id)
+        self.assertEqual(len(self._tickets()), 1, "no new ticket")
+        self.assertEqual(ticket.stage_id, self.stage_progress)
+        self.assertEqual(ticket.customer_message_count, 2)
+        self.assertEqual(
+            len(ticket.sla_status_ids.filtered(lambda s: s.clock == "next_response")), 1
+        )
+
+    def test_auto_reply_does_not_create_a_ticket(self):
+        with mute_logger("odoo.addons.mail.models.mail_thread"):
+            self._process(
+                self._email(subject="Out of office", headers={"Auto-Submitted": "auto-replied"})
+            )
+            self._process(self._email(subject="Vacation", headers={"X-Autoreply": "yes"}))
+        self.assertFalse(self._tickets())
+        self._process(self._email(subject="Human", headers={"Auto-Submitted": "no"}))
+        self.assertEqual(len(self._tickets()), 1)
+
+    def test_bounce_does_not_create_a_ticket(self):
+        bounce = self._email(
+            subject="Undelivered Mail Returned to Sender",
+            email_from="MAILER-DAEMON <mailer-daemon@arya.example.ir>",
+            to=f"bounce@{self.alias_domain.name}",
+            headers={"Content-Type-Report": "delivery-status"},
+        )
+        with mute_logger("odoo.addons.mail.models.mail_thread"):
+            self._process(bounce)
+        self.assertFalse(self._tickets())
+
+    def test_scripts_are_removed_from_html(self):
+        ticket = self.env["crm.ticket"].browse(
+            self._process(
+                self._email(
+                    html="<p>سلام</p><script>alert('x')</script><img src=x onerror=alert(1)>",
+                )
+            )
+        )
+        bodies = "".join(ticket.message_ids.mapped("body")) + (ticket.description or "")
+        self.assertIn("سلام", bodies)
+        self.assertNotIn("<script", bodies)
+        self.assertNotIn("onerror", bodies)
+
+    def test_huge_attachments_are_refused_with_a_note(self):
+        self.env["ir.config_parameter"].sudo().set_param("crm_ticketing.max_attachment_mb", "0.001")
+        ticket = self.env["crm.ticket"].browse(
+            self._process(
+                self._email(attachments=[("small.txt", b"ok"), ("video.mp4", b"0" * 4096)])
+            )
+        )
+        names = (
+            self.env["ir.attachment"]
+            .search([("res_model", "=", "crm.ticket"), ("res_id", "=", ticket.id)])
+            .mapped("name")
+        )
+        self.assertEqual(names, ["small.txt"])
+        notes = "".join(ticket.message_ids.mapped("body"))
+        self.assertIn("video.mp4", notes)
+        self.assertIn("روشن نمی‌شود", notes, "the text of the email is kept")
+
+    def test_gateway_creation_query_count_does_not_grow(self):
+        """Creating a ticket by email costs the same with 1 or 10 policies and with more
+        tickets already in the team (70 queries here; the bound leaves room for the
+        suite modules that extend tickets)."""
+        self._process(self._email(subject="warm-up"))
+        for round_ in range(2):
+            if round_:
+                for index in range(9):
+                    self.env["crm.ticket.sla"].create(
+                        {
+                            "name": f"Policy {index}",
+                            "team_id": self.team.id,
+                            "priority": "0",
+                            "first_response_hours": 1 + index,
+                        }
+                    )
+                for _index in range(10):
+                    self._ticket()
+            message = self._email(subject=f"round {round_}")
+            self.env.flush_all()
+            self.env.invalidate_all()
+            with self.assertQueryCount(80):
+                ticket = self.env["crm.ticket"].browse(self._process(message))
+            self.assertEqual(len(ticket.sla_status_ids), 2 + 9 * round_)
