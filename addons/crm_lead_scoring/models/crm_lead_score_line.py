@@ -12,11 +12,10 @@ class CrmLeadScoreLine(models.Model):
     _rec_name = "rule_id"
 
     # Lines are written by set-based SQL (see crm_lead_scoring.py), never one by one.
-    lead_id = fields.Many2one("crm.lead", required=True, index=True, ondelete="cascade")
+    # (lead_id, rule_id) is unique: that index also serves searches by lead.
+    lead_id = fields.Many2one("crm.lead", required=True, ondelete="cascade")
     rule_id = fields.Many2one("crm.scoring.rule", required=True, index=True, ondelete="cascade")
-    rule_type = fields.Selection(
-        [("fit", "Fit"), ("engagement", "Engagement")], required=True, index=True
-    )
+    rule_type = fields.Selection([("fit", "Fit"), ("engagement", "Engagement")], required=True)
     points = fields.Float(
         "Points at Last Event", help="The rule's points as of the last event, before decay."
     )

@@ -233,10 +233,22 @@ class CrmLead(models.Model):
 
     @api.model
     def _score_rebuild_lines(self, lead_ids, fit_rules, engagement_rules):
-        """Replace the breakdown lines of ``lead_ids`` (sorted) with what the rules give now."""
+        """Bring the breakdown lines of ``lead_ids`` (sorted) in line with the rules.
+
+        What the rules give now is computed into a temporary table, then only the differences
+        are written: lines that no longer apply are deleted, new or changed ones upserted.
+        """
         cr = self.env.cr
+        cr.execute(
+            """
+            CREATE TEMPORARY TABLE IF NOT EXISTS crm_lead_score_new (
+                lead_id int, rule_id int, rule_type varchar, points float8,
+                current_points float8, points_date timestamp, occurrences int
+            ) ON COMMIT DROP
+            """
+        )
+        cr.execute("TRUNCATE crm_lead_score_new")
         now, uid = fields.Datetime.now(), self.env.uid
-        cr.execute(SQL("DELETE FROM crm_lead_score_line WHERE lead_id = ANY(%s)", lead_ids))
         selects = [
             select
             for rule in fit_rules
@@ -246,28 +258,54 @@ class CrmLead(models.Model):
             cr.execute(
                 SQL(
                     """
-                    INSERT INTO crm_lead_score_line (lead_id, rule_id, rule_type, points,
-                        current_points, points_date, occurrences,
-                        create_uid, write_uid, create_date, write_date)
-                    SELECT s.lead_id, s.rule_id, 'fit', s.points, s.points, %(now)s, 1,
-                           %(uid)s, %(uid)s, %(now)s, %(now)s
+                    INSERT INTO crm_lead_score_new
+                    SELECT s.lead_id, s.rule_id, 'fit', s.points, s.points, NULL, 1
                       FROM (%(union)s) AS s(lead_id, rule_id, points)
                      WHERE s.lead_id = ANY(%(ids)s)
                     """,
-                    now=now,
-                    uid=uid,
                     ids=lead_ids,
                     union=SQL(" UNION ALL ").join(SQL("(%s)", select) for select in selects),
                 )
             )
         if engagement_rules:
-            self._score_rebuild_engagement(lead_ids, engagement_rules.ids)
+            self._score_rebuild_engagement(lead_ids, engagement_rules.ids, now)
+        cr.execute(
+            SQL(
+                """
+                DELETE FROM crm_lead_score_line ln
+                 WHERE ln.lead_id = ANY(%s)
+                   AND NOT EXISTS (SELECT 1 FROM crm_lead_score_new n
+                                    WHERE n.lead_id = ln.lead_id AND n.rule_id = ln.rule_id)
+                """,
+                lead_ids,
+            )
+        )
+        cr.execute(
+            SQL(
+                """
+                INSERT INTO crm_lead_score_line AS ln (lead_id, rule_id, rule_type, points,
+                    current_points, points_date, occurrences,
+                    create_uid, write_uid, create_date, write_date)
+                SELECT n.lead_id, n.rule_id, n.rule_type, n.points, n.current_points,
+                       n.points_date, n.occurrences, %(uid)s, %(uid)s, %(now)s, %(now)s
+                  FROM crm_lead_score_new n
+                ON CONFLICT (lead_id, rule_id) DO UPDATE
+                   SET points = EXCLUDED.points, current_points = EXCLUDED.current_points,
+                       points_date = EXCLUDED.points_date, occurrences = EXCLUDED.occurrences,
+                       write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
+                 WHERE (ln.points, ln.current_points, ln.points_date, ln.occurrences)
+                       IS DISTINCT FROM (EXCLUDED.points, EXCLUDED.current_points,
+                                         EXCLUDED.points_date, EXCLUDED.occurrences)
+                """,
+                uid=uid,
+                now=now,
+            )
+        )
 
     @api.model
-    def _score_rebuild_engagement(self, lead_ids, rule_ids):
+    def _score_rebuild_engagement(self, lead_ids, rule_ids, now):
         """Engagement lines of ``lead_ids`` from their touchpoints (and their customer's
-        touchpoints not tied to a lead), every rule at once."""
-        now, uid = fields.Datetime.now(), self.env.uid
+        touchpoints not tied to a lead), every rule at once, into the temporary table."""
         value = SQL("SUM(h.points * %s)", _decay_sql("h", SQL("h.last_date"), SQL("h.date")))
         self.env.cr.execute(
             SQL(
@@ -300,25 +338,28 @@ class CrmLead(models.Model):
                        AND (r.document_model IS NULL OR r.document_model = tp.res_model)
                 ), agg AS (
                     SELECT h.lead_id, h.rule_id, h.last_date, COUNT(*) AS occurrences,
-                           h.count_mode, h.points, h.max_points, %(value)s AS total
+                           h.count_mode, h.points, h.max_points, h.decay, h.half_life_days,
+                           %(value)s AS total
                       FROM h
                      GROUP BY h.lead_id, h.rule_id, h.last_date, h.count_mode, h.points,
-                              h.max_points
+                              h.max_points, h.decay, h.half_life_days
+                ), val AS (
+                    SELECT agg.*,
+                           CASE WHEN agg.count_mode = 'once' THEN agg.points::float8
+                                ELSE %(capped)s END AS value
+                      FROM agg
                 )
-                INSERT INTO crm_lead_score_line (lead_id, rule_id, rule_type, points,
-                    current_points, points_date, occurrences,
-                    create_uid, write_uid, create_date, write_date)
-                SELECT agg.lead_id, agg.rule_id, 'engagement',
-                       CASE WHEN agg.count_mode = 'once' THEN agg.points ELSE %(capped)s END,
-                       0, agg.last_date, agg.occurrences, %(uid)s, %(uid)s, %(now)s, %(now)s
-                  FROM agg
+                INSERT INTO crm_lead_score_new
+                SELECT val.lead_id, val.rule_id, 'engagement', val.value,
+                       ROUND((val.value * %(decay_now)s)::numeric, 2), val.last_date,
+                       val.occurrences
+                  FROM val
                 """,
                 ids=lead_ids,
                 rule_ids=rule_ids,
                 value=value,
                 capped=_cap_sql("agg", SQL("agg.total")),
-                uid=uid,
-                now=now,
+                decay_now=_decay_sql("val", SQL("%s", now), SQL("val.last_date")),
             )
         )
 
@@ -333,11 +374,17 @@ class CrmLead(models.Model):
             SQL(
                 """
                 WITH lines AS (
-                    UPDATE crm_lead_score_line ln
-                       SET current_points = ROUND((ln.points * %(decay)s)::numeric, 2)
-                      FROM crm_scoring_rule r
-                     WHERE r.id = ln.rule_id AND ln.lead_id = ANY(%(ids)s)
-                 RETURNING ln.lead_id, ln.rule_type, ln.current_points
+                    SELECT ln.id, ln.lead_id, ln.rule_type, ln.current_points AS stored,
+                           CASE WHEN r.decay AND ln.rule_type = 'engagement'
+                                THEN ROUND((ln.points * %(decay)s)::numeric, 2)::float8
+                                ELSE ln.points END AS current_points
+                      FROM crm_lead_score_line ln
+                      JOIN crm_scoring_rule r ON r.id = ln.rule_id
+                     WHERE ln.lead_id = ANY(%(ids)s)
+                ), decayed AS (
+                    UPDATE crm_lead_score_line ln SET current_points = lines.current_points
+                      FROM lines
+                     WHERE ln.id = lines.id AND lines.stored IS DISTINCT FROM lines.current_points
                 ), sums AS (
                     SELECT lead_id,
                            ROUND(SUM(CASE WHEN rule_type = 'fit' THEN current_points ELSE 0 END))
