@@ -1,0 +1,69 @@
+# Copyright 2026 CRM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import datetime
+
+import pytz
+
+from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.crm_persian.tools import jalali
+
+TEHRAN = pytz.timezone("Asia/Tehran")
+
+
+def tehran(*args):
+    return TEHRAN.localize(datetime.datetime(*args))
+
+
+@tagged("post_install", "-at_install")
+class TestIranianCalendar(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.calendar = cls.env.ref("crm_persian.resource_calendar_iran")
+
+    def hours(self, start, end, leaves=True):
+        return self.calendar.get_work_hours_count(start, end, compute_leaves=leaves)
+
+    def test_working_week(self):
+        # Saturday 24 Aban to Friday 30 Aban 1404: no holiday, 5 x 8 + 4 hours.
+        self.assertEqual(self.hours(tehran(2025, 11, 15), tehran(2025, 11, 22)), 44)
+        self.assertEqual(self.hours(tehran(2025, 11, 15), tehran(2025, 11, 16)), 8)  # Saturday
+        self.assertEqual(self.hours(tehran(2025, 11, 19), tehran(2025, 11, 20)), 8)  # Wednesday
+        self.assertEqual(self.hours(tehran(2025, 11, 20), tehran(2025, 11, 21)), 4)  # Thursday
+        self.assertEqual(self.hours(tehran(2025, 11, 21), tehran(2025, 11, 22)), 0)  # Friday
+
+    def test_holiday_week(self):
+        # 3 Azar 1404 (Monday 24 November 2025) is the martyrdom of Fatemeh.
+        self.assertEqual(self.hours(tehran(2025, 11, 24), tehran(2025, 11, 25)), 0)
+        self.assertEqual(self.hours(tehran(2025, 11, 24), tehran(2025, 11, 25), False), 8)
+        # Saturday 1 Azar to Friday 7 Azar 1404 loses the 8 hours of the holiday.
+        self.assertEqual(self.hours(tehran(2025, 11, 22), tehran(2025, 11, 29)), 36)
+        self.assertEqual(self.hours(tehran(2025, 11, 22), tehran(2025, 11, 29), False), 44)
+
+    def test_plan_hours_across_friday_and_holiday(self):
+        # Thursday 10:00 + 6 hours: 2 on Thursday morning, none on Friday, 4 on Saturday.
+        end = self.calendar.plan_hours(6, tehran(2025, 11, 20, 10, 0), compute_leaves=True)
+        self.assertEqual(
+            end.astimezone(TEHRAN).replace(tzinfo=None), datetime.datetime(2025, 11, 22, 12, 0)
+        )
+        # Sunday 16:00 + 2 hours: 1 on Sunday, Monday 3 Azar is a holiday, 1 on Tuesday.
+        end = self.calendar.plan_hours(2, tehran(2025, 11, 23, 16, 0), compute_leaves=True)
+        self.assertEqual(
+            end.astimezone(TEHRAN).replace(tzinfo=None), datetime.datetime(2025, 11, 25, 9, 0)
+        )
+
+    def test_holidays_are_whole_tehran_days_named_after_their_jalali_date(self):
+        leaves = self.env["resource.calendar.leaves"].search(
+            [("calendar_id", "=", self.calendar.id), ("resource_id", "=", False)]
+        )
+        self.assertGreaterEqual(len(leaves), 52)
+        for leave in leaves:
+            start = pytz.utc.localize(leave.date_from).astimezone(TEHRAN)
+            end = pytz.utc.localize(leave.date_to).astimezone(TEHRAN)
+            self.assertEqual((start.hour, start.minute), (0, 0), leave.name)
+            self.assertEqual(start.date(), end.date(), leave.name)
+            jyear, jmonth, jday = jalali.to_jalali(start.date())
+            self.assertIn(f"{jday} {jalali.MONTH_NAMES[jmonth - 1]} {jyear}", leave.name)
+        nowruz = self.env.ref("crm_persian.resource_calendar_leave_iran_1405_01_01")
+        self.assertEqual(nowruz.date_from, datetime.datetime(2026, 3, 20, 20, 30))
