@@ -61,9 +61,7 @@ def test_rfm_segment_map(r, f, m, segment):
 
 def test_every_score_has_a_known_segment():
     keys = {key for key, _label in cv.RFM_SEGMENTS}
-    found = {
-        cv.rfm_segment(r, f, m) for r in range(1, 6) for f in range(1, 6) for m in range(1, 6)
-    }
+    found = {cv.rfm_segment(r, f, m) for r in range(1, 6) for f in range(1, 6) for m in range(1, 6)}
     assert found == keys
 
 

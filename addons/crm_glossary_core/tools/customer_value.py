@@ -230,7 +230,8 @@ def customer_metrics(row, today, params):
     """All derived figures of one customer from its aggregated row.
 
     ``row`` holds ``first_date``, ``last_date``, ``purchases``, ``net_revenue``,
-    ``revenue_with_cost``, ``cost``, ``recent_revenue``, ``previous_revenue``; ``params`` holds
+    ``revenue_with_cost``, ``cost``, ``recent_revenue``, ``previous_revenue`` and optionally
+    ``lifecycle`` (the partner's lifecycle stage); ``params`` holds
     ``default_margin``, ``horizon_years``, ``retention_rate``, ``discount_rate``,
     ``expected_interval``. RFM scores are not computed here (they need the population).
     """
@@ -263,6 +264,10 @@ def customer_metrics(row, today, params):
         ),
         "churn_risk": risk,
         "relationship_phase": relationship_phase(
-            purchases, row.get("recent_revenue"), row.get("previous_revenue"), risk
+            purchases,
+            row.get("recent_revenue"),
+            row.get("previous_revenue"),
+            risk,
+            row.get("lifecycle"),
         ),
     }

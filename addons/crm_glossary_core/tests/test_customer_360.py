@@ -1,0 +1,131 @@
+# Copyright 2026 CRM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common_value import CrmValueCommon
+
+
+@tagged("post_install", "-at_install")
+class TestCustomer360(CrmValueCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.invoices = cls.env["account.move"]
+        for days in (60, 40, 20):
+            cls.invoices |= cls._invoice(cls.customer, 1000.0, days_ago=days)
+        cls.invoices |= cls._invoice(
+            cls.contact, 400.0, days_ago=5, invoice_date_due=fields.Date.today()
+        )
+        cls.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=cls.invoices[0].ids
+        ).create(
+            {"payment_date": cls.invoices[0].invoice_date + relativedelta(days=3)}
+        )._create_payments()
+        cls.env["crm.lead"].create(
+            [
+                {
+                    "name": "Open deal",
+                    "type": "opportunity",
+                    "partner_id": cls.contact.id,
+                    "expected_revenue": 800.0,
+                },
+                {
+                    "name": "Lost deal",
+                    "type": "opportunity",
+                    "partner_id": cls.customer.id,
+                    "expected_revenue": 300.0,
+                    "active": False,
+                    "probability": 0,
+                },
+            ]
+        )
+        cls.env["crm.touchpoint"].create(
+            {"channel": "phone", "summary": "Called about prices", "partner_id": cls.contact.id}
+        )
+
+    def test_page_figures_roll_up_contacts(self):
+        data = self.customer.get_crm_360_data()
+        self.assertEqual(data["partner"]["id"], self.customer.id)
+        self.assertEqual(data["partner"]["contact_count"], 1)
+        self.assertEqual(data["invoicing"]["invoice_count"], 4)
+        self.assertAlmostEqual(data["invoicing"]["invoiced"], 3400.0)
+        self.assertAlmostEqual(data["invoicing"]["paid"], 1000.0)
+        self.assertAlmostEqual(data["invoicing"]["due"], 2400.0)
+        self.assertEqual(data["payments"]["count"], 1)
+        self.assertAlmostEqual(data["payments"]["amount"], 1000.0)
+        self.assertEqual(data["opportunities"]["open"]["count"], 1)
+        self.assertAlmostEqual(data["opportunities"]["open"]["amount"], 800.0)
+        self.assertEqual(data["opportunities"]["lost"]["count"], 1)
+        self.assertEqual(data["value"]["purchase_count"], 4)
+        self.assertEqual(data["top_products"][0]["id"], self.product.id)
+        self.assertAlmostEqual(data["top_products"][0]["revenue"], 3400.0)
+        self.assertIsNone(data["tickets"])
+        self.assertEqual(data["habits"]["paid_invoice_count"], 1)
+        paid = self.invoices[0]
+        expected_delay = (paid.invoice_date + relativedelta(days=3) - paid.invoice_date_due).days
+        self.assertAlmostEqual(data["habits"]["avg_payment_delay"], expected_delay)
+        # the contact opens the page of its company
+        self.assertEqual(self.contact.get_crm_360_data()["partner"]["id"], self.customer.id)
+
+    def test_timeline_is_merged_newest_first_and_paginated(self):
+        first = self.customer.get_crm_360_timeline(limit=3)
+        self.assertEqual(len(first["events"]), 3)
+        self.assertTrue(first["has_more"])
+        self.assertEqual(first["events"][0]["kind"], "touchpoint")
+        dates = [e["date"] for e in first["events"]]
+        self.assertEqual(dates, sorted(dates, reverse=True))
+        rest = self.customer.get_crm_360_timeline(before=first["events"][-1]["date"], limit=50)
+        self.assertFalse(rest["has_more"])
+        kinds = {e["kind"] for e in first["events"] + rest["events"]}
+        self.assertLessEqual({"touchpoint", "invoice", "payment"}, kinds)
+        keys = [(e["res_model"], e["res_id"]) for e in first["events"] + rest["events"]]
+        self.assertEqual(len(keys), len(set(keys)), "no event appears twice")
+        invoices = [e for e in first["events"] + rest["events"] if e["kind"] == "invoice"]
+        self.assertEqual(len(invoices), 4)
+        with self.assertRaises(UserError):
+            self.customer.get_crm_360_timeline(limit=0)
+
+    def test_smart_buttons_open_filtered_lists(self):
+        action = self.customer.action_crm_360_open("invoices")
+        self.assertEqual(self.env["account.move"].search(action["domain"]), self.invoices)
+        action = self.customer.action_crm_360_open("opportunities")
+        leads = self.env["crm.lead"].with_context(active_test=False).search(action["domain"])
+        self.assertEqual(len(leads), 2)
+        with self.assertRaises(UserError):
+            self.customer.action_crm_360_open("nothing")
+        self.assertEqual(
+            self.contact.action_open_crm_360()["params"]["partner_id"], self.customer.id
+        )
+
+    def test_other_company_sees_its_own_figures(self):
+        data = self.customer.with_user(self.other_company_user).get_crm_360_data()
+        self.assertEqual(data["invoicing"]["invoice_count"], 0)
+        self.assertFalse(data["value"])
+
+    def test_page_requires_read_access(self):
+        private = self.env["res.partner"].create(
+            {"name": "Private", "company_id": self.other_company.id}
+        )
+        with self.assertRaises(AccessError):
+            private.with_user(self.salesman).get_crm_360_data()
+
+    def test_query_count_does_not_depend_on_the_number_of_invoices(self):
+        partner = self.customer.with_user(self.manager)
+        self._clone_invoices(self.invoices[1], 6)
+        partner.get_crm_360_data()
+        partner.get_crm_360_timeline()
+        self.env.invalidate_all()
+        with self.assertQueryCount(45):
+            data = partner.get_crm_360_data()
+            partner.get_crm_360_timeline()
+        self.assertEqual(data["invoicing"]["invoice_count"], 10)
+        self._clone_invoices(self.invoices[1], 990)
+        self.env.invalidate_all()
+        with self.assertQueryCount(45):
+            data = partner.get_crm_360_data()
+            partner.get_crm_360_timeline()
+        self.assertEqual(data["invoicing"]["invoice_count"], 1000)

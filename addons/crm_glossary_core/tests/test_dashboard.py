@@ -1,0 +1,105 @@
+# Copyright 2026 CRM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.exceptions import UserError
+from odoo.tests import HttpCase, tagged
+
+from ..models.crm_dashboard import sales_velocity
+from .common_value import CrmValueCommon
+
+
+@tagged("post_install", "-at_install")
+class TestDashboard(CrmValueCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        won_stage = cls.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        cls.leads = cls.env["crm.lead"].create(
+            [
+                {
+                    "name": f"Dashboard deal {i}",
+                    "type": "opportunity",
+                    "user_id": cls.salesman.id,
+                    "team_id": cls.team.id,
+                    "expected_revenue": 1000.0 * (i + 1),
+                    "probability": 50,
+                }
+                for i in range(3)
+            ]
+        )
+        cls.leads[0].stage_id = won_stage
+        cls._invoice(cls.customer, 2500.0, invoice_user_id=cls.salesman.id, team_id=cls.team.id)
+        cls._invoice(cls.other_customer, 900.0, days_ago=900)
+
+    def test_dashboard_blocks(self):
+        data = (
+            self.env["crm.dashboard"]
+            .with_user(self.manager)
+            .get_dashboard_data(team_ids=self.team.ids)
+        )
+        for block in ("kpis", "funnel", "velocity", "quotas", "forecast", "lifecycle", "rfm"):
+            self.assertIn(block, data)
+        self.assertEqual(data["kpis"]["won_count"], 1)
+        self.assertAlmostEqual(data["kpis"]["win_rate"], 100.0)
+        self.assertAlmostEqual(data["kpis"]["invoiced"], 2500.0)
+        velocity = data["velocity"]
+        self.assertEqual(velocity["open_count"], 2)
+        self.assertAlmostEqual(velocity["avg_deal"], 1000.0)
+        self.assertAlmostEqual(
+            velocity["velocity"],
+            sales_velocity(
+                velocity["open_count"],
+                velocity["win_rate"] / 100,
+                velocity["avg_deal"],
+                velocity["cycle_days"],
+            ),
+        )
+        stages = {row["stage_id"]: row for row in data["funnel"]}
+        self.assertEqual(sum(row["count"] for row in stages.values()), 3)
+        forecast_weighted = sum(row["weighted"] for row in data["forecast"])
+        self.assertAlmostEqual(forecast_weighted, (2000.0 + 3000.0) * 0.5)
+        self.assertGreaterEqual(data["churn"]["count"], 1)
+        at_risk = [c["partner_id"] for c in data["churn"]["customers"]]
+        self.assertIn(self.other_customer.id, at_risk)
+        self.assertNotIn(self.customer.id, at_risk)
+        self.assertEqual(data["support"], {})
+        with self.assertRaises(UserError):
+            self.env["crm.dashboard"].with_user(self.accountant).get_dashboard_data()
+        with self.assertRaises(UserError):
+            self.env["crm.dashboard"].get_dashboard_data("2025-05-01", "2025-04-01")
+
+    def test_kpi_digest_mail(self):
+        Dashboard = self.env["crm.dashboard"]
+        before = Dashboard._digest_values()["lines"][0]
+        self.assertEqual(before["label"], "Invoiced revenue")
+        self._invoice(self.customer, 1234.0, days_ago=1)
+        digest = Dashboard._digest_values()
+        self.assertAlmostEqual(digest["lines"][0]["value"] - before["value"], 1234.0)
+        Mail = self.env["mail.mail"]
+        before = Mail.search([])
+        self.env["crm.dashboard"]._cron_send_kpi_digest()
+        mails = Mail.search([("id", "not in", before.ids)])
+        manager_mail = mails.filtered(lambda m: "manager@example.com" in (m.email_to or ""))
+        self.assertEqual(len(manager_mail), 1)
+        self.assertFalse(mails.filtered(lambda m: "salesman@example.com" in (m.email_to or "")))
+        self.assertIn("Invoiced revenue", manager_mail.body_html)
+        amount = digest["lines"][0]["value"]
+        self.assertIn(f"{amount:,.2f}", manager_mail.body_html)
+        self.assertIn(str(digest["churn_count"]), manager_mail.body_html)
+
+
+@tagged("post_install", "-at_install")
+class TestDashboardTour(HttpCase):
+    def test_dashboard_tour(self):
+        self.start_tour(
+            "/odoo/action-crm_glossary_core.action_crm_dashboard",
+            "crm_dashboard_tour",
+            login="admin",
+        )
+
+    def test_customer_360_tour(self):
+        partner = self.env.ref("base.res_partner_2")
+        self.start_tour(
+            f"/odoo/action-base.action_partner_form/{partner.id}",
+            "crm_customer_360_tour",
+            login="admin",
+        )
