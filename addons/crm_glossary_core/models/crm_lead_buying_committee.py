@@ -33,6 +33,12 @@ class CrmLead(models.Model):
         help="The group or parent company of the account. Glossary: Account.",
     )
     account_type = fields.Selection(related="partner_id.commercial_partner_id.account_type")
+    partner_preferred_channel = fields.Selection(
+        related="partner_id.preferred_channel", string="Preferred Channel"
+    )
+    partner_recommended_channel = fields.Selection(
+        related="partner_id.recommended_channel", string="Recommended Channel"
+    )
 
     @api.depends("type", "contact_role_ids.role")
     def _compute_decision_maker_missing(self):

@@ -120,6 +120,7 @@ class TestTouchpoints(CrmGlossaryCommon):
         )
         self.contact.invalidate_recordset(["recommended_channel"])
         self.assertEqual(self.contact.recommended_channel, "sms")
+        self.assertEqual(self.lead.partner_recommended_channel, "sms")
 
     def test_log_touchpoint_action_and_journey(self):
         action = self.lead.action_log_touchpoint()
