@@ -573,7 +573,7 @@ class CrmTicket(models.Model):
         if self.env.context.get("crm_ticket_skip_required"):
             return
         missing = []
-        for field in stage.required_field_ids:
+        for field in stage.sudo().required_field_ids:
             value = vals[field.name] if field.name in vals else self[field.name]
             if not value or (isinstance(value, str) and not tools.html2plaintext(value).strip()):
                 missing.append(field.field_description)

@@ -1,0 +1,222 @@
+# Copyright 2026 CRM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+
+from odoo import http
+from odoo.tests import HttpCase, tagged
+from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
+
+from .common import TicketingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestPortal(HttpCase, TicketingCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.ticket_a = cls._ticket(name="Own ticket of Arya", partner_id=cls.contact_a.id)
+        cls.ticket_b = cls._ticket(name="Secret of Alborz", partner_id=cls.contact_b.id)
+        cls.env["crm.ticket.article"].create(
+            {
+                "name": "Reset the device",
+                "summary": "Hold the button ten seconds to reset.",
+                "body": "<p>Hold the power button for ten seconds.</p>",
+                "is_published": True,
+            }
+        )
+
+    def _post(self, url, data=None, **kw):
+        values = {"csrf_token": http.Request.csrf_token(self)}
+        values.update(data or {})
+        return self.url_open(url, data=values, **kw)
+
+    def test_list_shows_only_own_tickets(self):
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        response = self.url_open("/my/tickets?filterby=all")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.ticket_a.number, response.text)
+        self.assertNotIn(self.ticket_b.number, response.text)
+        self.assertNotIn("Secret of Alborz", response.text)
+
+    def test_list_search_and_filters(self):
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        self._ticket(name="Second question about invoices", partner_id=self.contact_a.id)
+        response = self.url_open("/my/tickets?search=invoices&search_in=name")
+        self.assertIn("Second question about invoices", response.text)
+        self.assertNotIn("Own ticket of Arya", response.text)
+        self.ticket_a.action_customer_close()
+        response = self.url_open("/my/tickets?filterby=closed")
+        self.assertIn("Own ticket of Arya", response.text)
+        self.assertNotIn("Second question", response.text)
+
+    def test_ticket_page_of_another_customer_is_refused(self):
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        own = self.url_open(f"/my/tickets/{self.ticket_a.id}")
+        self.assertIn(self.ticket_a.number, own.text)
+        other = self.url_open(f"/my/tickets/{self.ticket_b.id}")
+        self.assertNotIn(self.ticket_b.number, other.text)
+        self.assertTrue(other.url.endswith("/my"), other.url)
+        missing = self.url_open("/my/tickets/999999")
+        self.assertTrue(missing.url.endswith("/my"))
+
+    def test_close_and_reopen_routes_check_access(self):
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        self._post(f"/my/tickets/{self.ticket_b.id}/close")
+        self.assertFalse(self.ticket_b.is_closed, "another customer's ticket stays open")
+        self._post(f"/my/tickets/{self.ticket_a.id}/close")
+        self.assertTrue(self.ticket_a.is_closed)
+        self.ticket_b.action_customer_close()
+        self._post(f"/my/tickets/{self.ticket_b.id}/reopen")
+        self.assertTrue(self.ticket_b.is_closed, "nor can it be reopened")
+        self._post(f"/my/tickets/{self.ticket_a.id}/reopen")
+        self.assertFalse(self.ticket_a.is_closed)
+
+    def test_access_token_grants_the_page_not_the_id(self):
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        self.ticket_b._portal_ensure_token()
+        wrong = self.url_open(f"/my/tickets/{self.ticket_b.id}?access_token=wrong")
+        self.assertNotIn(self.ticket_b.number, wrong.text)
+        self._post(f"/my/tickets/{self.ticket_b.id}/close", {"access_token": "wrong"})
+        self.assertFalse(self.ticket_b.is_closed)
+
+    def test_cannot_message_another_customers_ticket(self):
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        before = len(self.ticket_b.message_ids)
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self.make_jsonrpc_request(
+                "/mail/message/post",
+                {
+                    "thread_model": "crm.ticket",
+                    "thread_id": self.ticket_b.id,
+                    "post_data": {"body": "spam", "message_type": "comment"},
+                },
+            )
+        self.assertEqual(len(self.ticket_b.message_ids), before)
+        self.make_jsonrpc_request(
+            "/mail/message/post",
+            {
+                "thread_model": "crm.ticket",
+                "thread_id": self.ticket_a.id,
+                "post_data": {
+                    "body": "Still broken",
+                    "message_type": "comment",
+                    "subtype_xmlid": "mail.mt_comment",
+                },
+            },
+        )
+        self.assertIn("Still broken", "".join(self.ticket_a.message_ids.mapped("body")))
+        self.assertEqual(self.ticket_a.customer_message_count, 1)
+
+    def test_rpc_read_of_another_customers_ticket_fails(self):
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw/crm.ticket/read",
+                {
+                    "model": "crm.ticket",
+                    "method": "read",
+                    "args": [[self.ticket_b.id], ["name"]],
+                    "kwargs": {},
+                },
+            )
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw/crm.ticket/action_customer_close",
+                {
+                    "model": "crm.ticket",
+                    "method": "action_customer_close",
+                    "args": [[self.ticket_b.id]],
+                    "kwargs": {},
+                },
+            )
+        self.assertFalse(self.ticket_b.is_closed)
+
+    def test_rating_only_with_the_token(self):
+        self.ticket_a.write({"user_id": self.agent.id, "stage_id": self.stage_resolved.id})
+        rating = self.ticket_a.rating_ids
+        self.assertTrue(rating)
+        self.authenticate("tck_portal_b", "tck_portal_b")
+        response = self.url_open("/rate/not-a-token/1")
+        self.assertNotEqual(response.status_code, 200)
+        self.assertFalse(rating.consumed)
+        self.url_open(f"/rate/{rating.access_token}/5")
+        self._post(f"/rate/{rating.access_token}/submit_feedback", {"rate": 5, "feedback": "ok"})
+        self.assertTrue(rating.consumed)
+        self.assertEqual(self.ticket_a.rating_last_value, 5)
+
+    def test_submit_ticket_with_attachment(self):
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        response = self._post(
+            "/my/tickets/new",
+            {"name": "New printer problem", "description": "Paper jam\nagain"},
+            files={"attachments": ("photo.jpg", b"jpgdata", "image/jpeg")},
+        )
+        ticket = self.env["crm.ticket"].search([("name", "=", "New printer problem")])
+        self.assertEqual(ticket.partner_id, self.contact_a)
+        self.assertEqual(ticket.channel, "portal")
+        self.assertIn(ticket.number, response.text)
+        attachment = self.env["ir.attachment"].search(
+            [("res_model", "=", "crm.ticket"), ("res_id", "=", ticket.id)]
+        )
+        self.assertEqual(base64.b64decode(attachment.datas), b"jpgdata")
+        self.assertEqual(ticket.customer_message_count, 1)
+
+    def test_submit_refuses_foreign_serial_and_keeps_text(self):
+        product = self.env["product.product"].create({"name": "Device", "is_storable": True})
+        lot = self.env["stock.lot"].create({"name": "SN-FOREIGN", "product_id": product.id})
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        response = self._post(
+            "/my/tickets/new",
+            {"name": "Serial question", "description": "Keep me", "lot_id": str(lot.id)},
+        )
+        self.assertFalse(self.env["crm.ticket"].search([("name", "=", "Serial question")]))
+        self.assertIn("Keep me", response.text)
+
+    def test_submit_without_subject_or_text_is_refused(self):
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        count = self.env["crm.ticket"].search_count([])
+        response = self._post("/my/tickets/new", {"name": "", "description": ""})
+        self.assertIn("is-invalid", response.text)
+        self.assertEqual(self.env["crm.ticket"].search_count([]), count)
+
+    def test_huge_portal_attachment_is_refused_with_text_kept(self):
+        self.env["ir.config_parameter"].sudo().set_param("crm_ticketing.max_attachment_mb", "0.001")
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        response = self._post(
+            "/my/tickets/new",
+            {"name": "Big file", "description": "My long explanation"},
+            files={"attachments": ("big.bin", b"0" * 5000, "application/octet-stream")},
+        )
+        self.assertIn("big.bin", response.text)
+        self.assertIn("My long explanation", response.text)
+        self.assertFalse(self.env["crm.ticket"].search([("name", "=", "Big file")]))
+
+    def test_portal_html_description_is_escaped(self):
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        self._post(
+            "/my/tickets/new",
+            {"name": "Script", "description": "<script>alert(1)</script>"},
+        )
+        ticket = self.env["crm.ticket"].search([("name", "=", "Script")])
+        self.assertNotIn("<script", ticket.description)
+        self.assertNotIn("<script", "".join(ticket.message_ids.mapped("body")))
+
+    def test_home_counter_and_kb_votes(self):
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["ticket_count"]})
+        self.assertEqual(counters["ticket_count"], 1)
+        article = self.env["crm.ticket.article"].search([("name", "=", "Reset the device")])
+        page = self.url_open("/my/kb?search=reset")
+        self.assertIn("Reset the device", page.text)
+        self._post(f"/my/kb/{article.id}/vote", {"helpful": "1"})
+        self._post(f"/my/kb/{article.id}/vote", {"helpful": "1"})
+        self.assertEqual(article.helpful_count, 1, "one vote per session")
+        internal = self.env["crm.ticket.article"].create({"name": "Internal only"})
+        self.assertTrue(self.url_open(f"/my/kb/{internal.id}").url.endswith("/my/kb"))
+
+    def test_portal_tour(self):
+        self.start_tour("/my/tickets", "crm_ticketing_portal_tour", login="tck_portal_a")
+        ticket = self.env["crm.ticket"].search([("name", "=", "The screen stays black")])
+        self.assertEqual(ticket.partner_id, self.contact_a)
+        self.assertEqual(ticket.reopen_count, 1)
