@@ -16,7 +16,7 @@ class ResConfigSettings(models.TransientModel):
         "names, Arabic ي/ك become Persian ی/ک, tatweel and repeated spaces are removed. "
         "Search finds both spellings whatever this setting.",
     )
-    crm_sms_panel_count = fields.Integer(compute="_compute_crm_sms_panel_count")
+    crm_sms_panel_count = fields.Integer("SMS Panel Count", compute="_compute_crm_sms_panel_count")
 
     def _compute_crm_sms_panel_count(self):
         count = self.env["crm.sms.panel"].sudo().search_count([])

@@ -92,7 +92,9 @@ class ResPartner(models.Model):
         help="Other customers of the same company with the same national code, national ID, "
         "economic code or phone number (compared in canonical form).",
     )
-    duplicate_partner_count = fields.Integer(compute="_compute_duplicate_partner_ids")
+    duplicate_partner_count = fields.Integer(
+        "Possible Duplicate Count", compute="_compute_duplicate_partner_ids"
+    )
     has_duplicate = fields.Boolean(
         "Possible Duplicate",
         compute="_compute_duplicate_partner_ids",

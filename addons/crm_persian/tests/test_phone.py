@@ -105,3 +105,15 @@ class TestIranianPhones(CrmPersianCase):
         self.assertFalse(Partner._phone_format(number="12", country=self.iran))
         with self.assertRaisesRegex(Exception, "not a valid phone number"):
             Partner._phone_format(number="0912 12", country=self.iran, raise_exception=True)
+
+    def test_ticket_customer_phone(self):
+        ticket = self.env["crm.ticket"].create({"name": "Ticket", "partner_phone": "۰۹۱۲ ۱۲۳ ۴۵۶۷"})
+        self.assertEqual(ticket.partner_phone, "0912 123 4567")
+        self.assertEqual(ticket.partner_phone_sanitized, MOBILE)
+        self.assertEqual(ticket.partner_phone_kind, "mobile")
+        found = self.env["crm.ticket"].search([("phone_canonical_search", "=", "+98 912 123 4567")])
+        self.assertEqual(found, ticket)
+        self.assertEqual(self.env["crm.ticket"]._phone_get_number_fields(), ["partner_phone"])
+        draft = self.env["crm.ticket"].new({"name": "Draft", "partner_phone": "021-88776655"})
+        self.assertFalse(draft._onchange_partner_phone_persian())
+        self.assertEqual(draft.partner_phone, "021 8877 6655")
