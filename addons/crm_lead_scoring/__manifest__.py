@@ -27,5 +27,8 @@
         "demo/crm_scoring_rule_demo.xml",
         "demo/crm_lead_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["crm_lead_scoring/static/tests/tours/*.js"],
+    },
     "post_init_hook": "post_init_hook",
 }
