@@ -33,6 +33,7 @@ KAVENEGAR_FAILURES = {
 KAVENEGAR_ACCEPTED = {1, 2, 4, 5}  # queued, scheduled, sent to operator (twice)
 KAVENEGAR_DELIVERED = 10
 KAVENEGAR_FAILED = {6: "not_delivered", 11: "not_delivered", 13: "not_delivered", 14: "rejected"}
+KAVENEGAR_BATCH = 200  # receptors per send.json request (Kavenegar's limit)
 
 
 def _json_path(data, path):
@@ -228,63 +229,95 @@ class CrmSmsPanel(models.Model):
         """Send one SMS. Returns a dict: ``accepted`` (bool), ``message_id``, ``failure_type``
         (an ``sms.sms`` failure type), ``error`` (the panel's text) and ``unreachable``
         (True when the panel did not answer: nothing is known to have been sent)."""
-        self.ensure_one()
-        try:
-            receptor = self._receptor(number)
-        except phone_tools.InvalidPhone:
-            return {
-                "accepted": False,
-                "failure_type": "sms_number_format",
-                "error": _("“%(number)s” is not a valid phone number.", number=number or ""),
-            }
-        sudo = self.sudo()
-        if self.provider == "kavenegar":
-            url = f"{self.url.rstrip('/')}/{sudo.api_key or ''}/sms/send.json"
-            params = {"receptor": receptor, "message": body or ""}
-            if self.sender:
-                params["sender"] = self.sender
-        else:
-            url = self.url
-            params = {self.param_receptor: receptor, self.param_message: body or ""}
-            if self.param_sender and self.sender:
-                params[self.param_sender] = self.sender
-            if self.param_api_key and sudo.api_key:
-                params[self.param_api_key] = sudo.api_key
-        response, error = self._http(url, params)
-        if response is None:
-            return {
-                "accepted": False,
-                "unreachable": True,
-                "failure_type": "sms_server",
-                "error": error,
-            }
-        data = self._decode(response)
-        if self.provider == "kavenegar":
-            return self._kavenegar_outcome(response, data)
-        return self._generic_outcome(response, data)
+        return self._send_messages([(0, number, body)])[0]
 
-    def _kavenegar_outcome(self, response, data):
-        status = _json_path(data, "return.status")
-        text = _json_path(data, "return.message")
-        if response.ok and status == 200:
-            entry = _json_path(data, "entries.0") or {}
-            entry_status = entry.get("status") if isinstance(entry, dict) else None
-            if entry_status is None or entry_status in KAVENEGAR_ACCEPTED:
-                return {"accepted": True, "message_id": str(entry.get("messageid") or "")}
-            return {
-                "accepted": False,
-                "failure_type": "unknown",
-                "error": entry.get("statustext") or _("Rejected by the SMS panel."),
-            }
-        if isinstance(status, int):
-            failure_type = KAVENEGAR_FAILURES.get(status, "unknown")
-        else:
-            failure_type = "sms_server" if response.status_code >= 500 else "unknown"
+    def _send_messages(self, messages):
+        """Send ``messages``, a list of ``(key, number, body)``; returns ``{key: outcome}``
+        (see :meth:`_send_message`). Kavenegar receives the recipients of a same text in one
+        request (up to ``KAVENEGAR_BATCH`` of them); a generic panel one request per SMS."""
+        self.ensure_one()
+        outcomes, valid = {}, []
+        for key, number, body in messages:
+            try:
+                valid.append((key, self._receptor(number), body or ""))
+            except phone_tools.InvalidPhone:
+                outcomes[key] = {
+                    "accepted": False,
+                    "failure_type": "sms_number_format",
+                    "error": _("“%(number)s” is not a valid phone number.", number=number or ""),
+                }
+        if self.provider != "kavenegar":
+            for key, receptor, body in valid:
+                outcomes[key] = self._generic_send(receptor, body)
+            return outcomes
+        by_body = {}
+        for key, receptor, body in valid:
+            by_body.setdefault(body, []).append((key, receptor))
+        for body, recipients in by_body.items():
+            for start in range(0, len(recipients), KAVENEGAR_BATCH):
+                chunk = recipients[start : start + KAVENEGAR_BATCH]
+                outcomes.update(self._kavenegar_send(chunk, body))
+        return outcomes
+
+    def _generic_send(self, receptor, body):
+        sudo = self.sudo()
+        params = {self.param_receptor: receptor, self.param_message: body}
+        if self.param_sender and self.sender:
+            params[self.param_sender] = self.sender
+        if self.param_api_key and sudo.api_key:
+            params[self.param_api_key] = sudo.api_key
+        response, error = self._http(self.url, params)
+        if response is None:
+            return self._unreachable(error)
+        return self._generic_outcome(response, self._decode(response))
+
+    @staticmethod
+    def _unreachable(error):
         return {
             "accepted": False,
-            "failure_type": failure_type,
-            "error": self._error_text(response, text, status),
+            "unreachable": True,
+            "failure_type": "sms_server",
+            "error": error,
         }
+
+    def _kavenegar_send(self, recipients, body):
+        """One ``send.json`` request for ``recipients`` (``[(key, receptor)]``) of ``body``."""
+        url = f"{self.url.rstrip('/')}/{self.sudo().api_key or ''}/sms/send.json"
+        params = {"receptor": ",".join(receptor for _key, receptor in recipients), "message": body}
+        if self.sender:
+            params["sender"] = self.sender
+        response, error = self._http(url, params)
+        if response is None:
+            return {key: self._unreachable(error) for key, _receptor in recipients}
+        data = self._decode(response)
+        status = _json_path(data, "return.status")
+        if not (response.ok and status == 200):
+            if isinstance(status, int):
+                failure_type = KAVENEGAR_FAILURES.get(status, "unknown")
+            else:
+                failure_type = "sms_server" if response.status_code >= 500 else "unknown"
+            failure = {
+                "accepted": False,
+                "failure_type": failure_type,
+                "error": self._error_text(response, _json_path(data, "return.message"), status),
+            }
+            return {key: dict(failure) for key, _receptor in recipients}
+        entries = _json_path(data, "entries") or []
+        outcomes = {}
+        # Kavenegar answers one entry per receptor, in the order they were sent
+        for index, (key, _receptor) in enumerate(recipients):
+            entry = entries[index] if index < len(entries) else None
+            entry_status = entry.get("status") if isinstance(entry, dict) else None
+            if isinstance(entry, dict) and entry_status in KAVENEGAR_ACCEPTED:
+                outcomes[key] = {"accepted": True, "message_id": str(entry.get("messageid") or "")}
+            else:
+                text = entry.get("statustext") if isinstance(entry, dict) else None
+                outcomes[key] = {
+                    "accepted": False,
+                    "failure_type": "unknown",
+                    "error": text or _("Rejected by the SMS panel."),
+                }
+        return outcomes
 
     def _generic_outcome(self, response, data):
         accepted = response.ok

@@ -41,12 +41,11 @@ class SmsSms(models.Model):
         return result
 
     def _send_with_panel(self, panel, unlink_failed, unlink_sent, raise_exception):
-        outcomes = {}
-        for sms in self:
-            outcome = panel._send_message(sms.number, sms.body)
-            if outcome.get("unreachable") and raise_exception:
-                raise UserError(outcome["error"])
-            outcomes[sms.id] = outcome
+        outcomes = panel._send_messages([(sms.id, sms.number, sms.body) for sms in self])
+        if raise_exception and outcomes and all(o.get("unreachable") for o in outcomes.values()):
+            # like Odoo's own service: raise when the provider could not be reached at all;
+            # once the panel accepted some SMS, their states must be recorded instead
+            raise UserError(next(iter(outcomes.values()))["error"])
         _logger.info(
             "SMS panel %s: sent %s SMS, %s accepted",
             panel.name,

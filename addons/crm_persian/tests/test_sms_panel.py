@@ -17,7 +17,12 @@ OK = "09120000001"
 NO_CREDIT = "09120000002"
 SERVER_DOWN = "09120000003"
 SLOW = "09120000004"
+BLOCKED = "09120000005"
 API_KEY = "TEST-KEY-123"
+
+
+def _kavenegar(status, message, entries=None):
+    return {"return": {"status": status, "message": message}, "entries": entries}
 
 
 class FakePanel(BaseHTTPRequestHandler):
@@ -63,42 +68,28 @@ class FakePanel(BaseHTTPRequestHandler):
         if path.endswith("/sms/status.json"):
             ids = params["messageid"].split(",")
             entries = [{"messageid": int(i), "status": 10 if i == "1001" else 11} for i in ids]
-            return self._answer(
-                200, {"return": {"status": 200, "message": "تایید شد"}, "entries": entries}
-            )
+            return self._answer(200, _kavenegar(200, "تایید شد", entries))
         if path.startswith("/v1/") and f"/{API_KEY}/" not in path:
-            return self._answer(
-                403, {"return": {"status": 403, "message": "کلید API نامعتبر است"}, "entries": None}
-            )
-        receptor = params.get("receptor") or params.get("to")
-        if receptor == SLOW:
+            return self._answer(403, _kavenegar(403, "کلید API نامعتبر است"))
+        receptors = (params.get("receptor") or params.get("to") or "").split(",")
+        if SLOW in receptors:
             time.sleep(2)
-        if receptor == NO_CREDIT:
-            return self._answer(
-                418,
-                {
-                    "return": {"status": 418, "message": "اعتبار حساب شما کافی نیست"},
-                    "entries": None,
-                },
-            )
-        if receptor == SERVER_DOWN:
+        if NO_CREDIT in receptors:
+            return self._answer(418, _kavenegar(418, "اعتبار حساب شما کافی نیست"))
+        if SERVER_DOWN in receptors:
             return self._answer(502, b"Bad Gateway", "text/plain")
         if path.startswith("/generic"):
             return self._answer(200, {"ok": "yes", "id": "G-77"})
-        return self._answer(
-            200,
+        entries = [
             {
-                "return": {"status": 200, "message": "تایید شد"},
-                "entries": [
-                    {
-                        "messageid": 1001,
-                        "receptor": receptor,
-                        "status": 1,
-                        "statustext": "در صف ارسال",
-                    }
-                ],
-            },
-        )
+                "messageid": 1001 + index,
+                "receptor": receptor,
+                "status": 14 if receptor == BLOCKED else 1,
+                "statustext": "مسدود شده" if receptor == BLOCKED else "در صف ارسال",
+            }
+            for index, receptor in enumerate(receptors)
+        ]
+        return self._answer(200, _kavenegar(200, "تایید شد", entries))
 
 
 @tagged("post_install", "-at_install")
@@ -149,6 +140,24 @@ class TestSmsPanel(CrmPersianCase):
             request["params"],
             {"receptor": OK, "sender": "10004346", "message": "کد تخفیف شما: ۱۲۳"},
         )
+
+    def test_same_text_to_many_recipients_is_one_request(self):
+        numbers = [OK, "09120000006", BLOCKED]
+        batch = (
+            self.env["sms.sms"]
+            .sudo()
+            .create(
+                [{"number": number, "body": "حراج پاییزه"} for number in numbers]
+                + [{"number": OK, "body": "متن دیگر"}]
+            )
+        )
+        batch.send(unlink_sent=False, unlink_failed=False)
+        self.assertEqual(len(FakePanel.requests), 2)
+        self.assertEqual(FakePanel.requests[0]["params"]["receptor"], ",".join(numbers))
+        self.assertEqual(batch.mapped("state"), ["pending", "pending", "error", "pending"])
+        self.assertEqual(batch[:2].mapped("panel_message_id"), ["1001", "1002"])
+        self.assertEqual(batch[2].failure_type, "unknown")
+        self.assertEqual(batch[2].panel_error, "مسدود شده")
 
     def test_panel_error_maps_to_failure_type_with_its_text(self):
         sms = self._sms(NO_CREDIT)
