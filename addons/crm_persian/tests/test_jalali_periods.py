@@ -71,6 +71,31 @@ class TestJalaliPeriods(TransactionCase):
         )
         self.assertEqual(sorted(groups), [("1403-12", 1), ("1404-07", 1), ("1404-08", 1)])
 
+    def test_day_groups_are_labelled_in_jalali(self):
+        domain = [("id", "in", self.leads.ids)]
+        Lead = self.env["crm.lead"].with_context(tz="Asia/Tehran")
+        jalali_groups = Lead.with_context(date_calendar="jalali").read_group(
+            domain, ["date_closed"], ["date_closed:day"], orderby="date_closed:day"
+        )
+        self.assertEqual(
+            [group["date_closed:day"] for group in jalali_groups],
+            ["20 Esfand 1403", "28 Mehr 1404", "19 Aban 1404"],
+        )
+        persian = Lead.with_context(date_calendar="jalali", date_digits="persian", lang="fa_IR")
+        self.env["res.lang"]._activate_lang("fa_IR")
+        labels = [
+            group["date_closed:day"]
+            for group in persian.read_group(
+                domain, ["date_closed"], ["date_closed:day"], orderby="date_closed:day"
+            )
+        ]
+        self.assertEqual(labels[-1], "۱۹ آبان ۱۴۰۴")
+        # Months stay Gregorian: a Gregorian month is not a Jalali one.
+        month_groups = Lead.with_context(date_calendar="jalali").read_group(
+            domain, ["date_closed"], ["date_closed:month"]
+        )
+        self.assertNotIn("Aban", " ".join(g["date_closed:month"] for g in month_groups))
+
     def test_install_fills_existing_rows_in_sql(self):
         self.env.flush_all()
         self.env.cr.execute(
