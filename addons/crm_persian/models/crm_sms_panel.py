@@ -3,6 +3,7 @@
 """Iranian SMS panels: the HTTP services that deliver Odoo's SMS in Iran."""
 
 import logging
+import secrets
 from urllib.parse import urlsplit
 
 import requests
@@ -140,12 +141,40 @@ class CrmSmsPanel(models.Model):
     error_path = fields.Char(
         help="Generic panel: dotted path of the panel's error text (e.g. return.message)."
     )
+    delivery_token = fields.Char(
+        default=lambda self: secrets.token_urlsafe(24),
+        copy=False,
+        groups="base.group_system,sales_team.group_sale_manager",
+        help="Secret part of the delivery report address given to Kavenegar.",
+    )
+    delivery_url = fields.Char(
+        "Delivery Report URL",
+        compute="_compute_delivery_url",
+        groups="base.group_system,sales_team.group_sale_manager",
+        help="Kavenegar: paste this address as the delivery report (callback) address in the "
+        "Kavenegar panel, so that Odoo learns at once which SMS were delivered.",
+    )
     poll_delivery = fields.Boolean(
         "Poll Delivery Reports",
         default=True,
         help="Kavenegar: ask the panel for the delivery status of sent SMS (scheduled "
         "action), so that Odoo shows 'Delivered' or the delivery failure.",
     )
+
+    @api.depends("delivery_token", "provider")
+    def _compute_delivery_url(self):
+        base_url = self.get_base_url() if self else ""
+        for panel in self:
+            panel.delivery_url = (
+                f"{base_url}/crm_persian/sms/kavenegar/{panel.delivery_token}"
+                if panel.provider == "kavenegar" and panel.delivery_token
+                else False
+            )
+
+    def action_renew_delivery_token(self):
+        """Give the panel a new delivery report address (the old one stops working)."""
+        for panel in self:
+            panel.delivery_token = secrets.token_urlsafe(24)
 
     @api.constrains("url")
     def _check_url(self):

@@ -9,7 +9,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import CrmPersianCase
 
@@ -295,3 +295,60 @@ class TestSmsPanel(CrmPersianCase):
                 {"name": "Plain", "url": "http://sms.example.com/send"}
             )
         self.env["crm.sms.panel"].create({"name": "Secure", "url": "https://sms.example.com/send"})
+
+
+@tagged("post_install", "-at_install")
+class TestKavenegarDeliveryReport(HttpCase):
+    def setUp(self):
+        super().setUp()
+        self.env["crm.sms.panel"].search([]).active = False
+        self.panel = self.env["crm.sms.panel"].create({"name": "Kavenegar", "api_key": "K"})
+        partners = self.env["res.partner"].create(
+            [{"name": "گیرنده ۱", "mobile": "09121234567"}, {"name": "گیرنده ۲"}]
+        )
+        message = partners[0].message_post(body="سلام", message_type="sms")
+        self.notifications = self.env["mail.notification"].create(
+            [
+                {
+                    "mail_message_id": message.id,
+                    "res_partner_id": partner.id,
+                    "notification_type": "sms",
+                    "notification_status": "pending",
+                }
+                for partner in partners
+            ]
+        )
+        self.trackers = self.env["sms.tracker"].create(
+            [
+                {
+                    "sms_uuid": f"uuid-{index}",
+                    "mail_notification_id": notification.id,
+                    "panel_id": self.panel.id,
+                    "panel_message_id": str(555 + index),
+                }
+                for index, notification in enumerate(self.notifications)
+            ]
+        )
+
+    def test_pushed_report_updates_notifications(self):
+        self.assertIn(self.panel.delivery_token, self.panel.delivery_url)
+        response = self.url_open(
+            f"/crm_persian/sms/kavenegar/{self.panel.delivery_token}",
+            data={"messageid": "555,556", "status": "10,11"},
+        )
+        self.assertEqual(response.status_code, 200)
+        delivered, failed = self.notifications
+        self.assertEqual(delivered.notification_status, "sent")
+        self.assertEqual(failed.notification_status, "exception")
+        self.assertEqual(failed.failure_type, "sms_not_delivered")
+        self.assertTrue(all(self.trackers.mapped("panel_delivery_final")))
+
+    def test_unknown_token_is_refused(self):
+        response = self.url_open(
+            "/crm_persian/sms/kavenegar/not-the-token", data={"messageid": "555", "status": "10"}
+        )
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(self.notifications[0].notification_status, "pending")
+        old = self.panel.delivery_token
+        self.panel.action_renew_delivery_token()
+        self.assertNotEqual(self.panel.delivery_token, old)
