@@ -92,10 +92,25 @@ class ResPartner(models.Model):
         }
 
     @api.model
+    def _crm_360_documents_with_events(self):
+        """Models the timeline shows through their own source: their touchpoints are not
+        shown a second time. Modules adding a source add its model."""
+        return {
+            "mail.message",
+            "calendar.event",
+            "account.move",
+            "account.payment",
+            "stock.picking",
+        }
+
+    @api.model
     def _crm_360_touchpoint_events(self, partner, before, limit):
         touchpoints = self.env["crm.touchpoint"].search_fetch(
             [
                 ("commercial_partner_id", "=", partner.id),
+                "|",
+                ("res_model", "=", False),
+                ("res_model", "not in", list(self._crm_360_documents_with_events())),
                 *self._crm_360_before_domain("date", before),
             ],
             ["date", "summary", "channel"],
@@ -613,6 +628,7 @@ class ResPartner(models.Model):
             "tag": "crm_glossary_core.customer_360",
             "name": _("360° View: %s", self.commercial_partner_id.display_name),
             "params": {"partner_id": self.commercial_partner_id.id},
+            "context": {"active_id": self.commercial_partner_id.id},
         }
 
     def action_crm_360_open(self, block):

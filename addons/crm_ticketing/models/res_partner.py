@@ -60,6 +60,10 @@ class ResPartner(models.Model):
         return stats
 
     @api.model
+    def _crm_360_documents_with_events(self):
+        return super()._crm_360_documents_with_events() | {"crm.ticket"}
+
+    @api.model
     def _crm_360_timeline_events(self, commercial_partner, before=None, limit=20):
         events = super()._crm_360_timeline_events(commercial_partner, before=before, limit=limit)
         domain = [("commercial_partner_id", "=", commercial_partner.commercial_partner_id.id)]
