@@ -57,6 +57,8 @@ class ResPartner(models.Model):
         help="Glossary: Registration number (شماره ثبت) — the number of the company at the "
         "companies registration office.",
     )
+    # compared for duplicate detection and "Phone (any format)" searches: indexed as on leads
+    phone_sanitized = fields.Char(index="btree_not_null")
     phone_kind = fields.Selection(
         PHONE_KINDS,
         "Phone Type",
