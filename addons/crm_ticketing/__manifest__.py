@@ -27,6 +27,7 @@
         "views/menus.xml",
         "views/crm_ticket_portal_templates.xml",
     ],
+    "demo": ["demo/crm_ticketing_demo.xml"],
     "assets": {
         "web.assets_tests": [
             "crm_ticketing/static/tests/tours/*.js",

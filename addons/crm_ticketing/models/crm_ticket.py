@@ -521,6 +521,12 @@ class CrmTicket(models.Model):
                 received = fields.Datetime.to_datetime(vals["date_received"])
                 vals["number"] = self._get_ticket_number(company, received.date())
         tickets = super().create(vals_list)
+        for ticket in tickets.filtered("is_closed"):
+            # created directly in a closing stage (imports, migrations)
+            values = {"date_closed": ticket.date_received}
+            if not ticket.stage_id.is_cancelled:
+                values["date_resolved"] = ticket.date_received
+            ticket.write(values)
         for ticket in tickets.filtered("partner_id"):
             if ticket.partner_id not in ticket.message_partner_ids:
                 ticket.message_subscribe(partner_ids=ticket.partner_id.ids)
