@@ -18,6 +18,7 @@ import {
     serializeDateTime,
 } from "@web/core/l10n/dates";
 import { localization } from "@web/core/l10n/localization";
+import { CalendarController } from "@web/views/calendar/calendar_controller";
 
 import {
     isJalaliLeapYear,
@@ -28,6 +29,7 @@ import {
     toLatinDigits,
     toPersianDigits,
 } from "@crm_persian/core/jalali";
+import { jalaliSpanLabel } from "@crm_persian/views/calendar_patch";
 import {
     intlToJalaliFormat,
     jalaliSettings,
@@ -140,8 +142,14 @@ describe("crm_persian Jalali formatting", () => {
         expect(day.toFormat("d MMMM yyyy")).toBe("۲۵ آبان ۱۴۰۴");
     });
 
-    test("server formats are never converted", () => {
+    test("server formats and Gregorian period labels are never converted", () => {
         useJalali("persian");
+        const day = DateTime.local(2025, 11, 16);
+        jalaliSettings.enabled = false;
+        const gregorianMonth = day.toFormat("MMMM");
+        jalaliSettings.enabled = true;
+        expect(day.toFormat("MMMM")).toBe(gregorianMonth);
+        expect(day.toFormat("yyyy")).toBe("2025");
         expect(serializeDate(DateTime.local(2025, 11, 16))).toBe("2025-11-16");
         expect(serializeDateTime(DateTime.utc(2025, 11, 16, 9, 5, 7))).toBe("2025-11-16 09:05:07");
     });
@@ -296,5 +304,31 @@ describe("crm_persian Jalali date picker", () => {
         });
         expect(".o_selected").toHaveText("۲۵");
         expect(".o_header_part").toHaveText("Aban ۱۴۰۴");
+    });
+});
+
+describe("crm_persian Jalali calendar view titles", () => {
+    test("titles name the Jalali days and months the Gregorian range covers", () => {
+        useJalali();
+        const getter = (name) =>
+            Object.getOwnPropertyDescriptor(CalendarController.prototype, name).get;
+        const november = { date: DateTime.local(2025, 11, 16) };
+        expect(getter("dayHeader").call(november)).toBe("25 Aban 1404");
+        expect(getter("currentMonth").call(november)).toBe("Aban - Azar 1404");
+        expect(getter("currentYear").call(november)).toBe("1403 - 1404");
+        const week = {
+            model: {
+                rangeStart: DateTime.local(2025, 11, 15),
+                rangeEnd: DateTime.local(2025, 11, 21),
+            },
+        };
+        expect(getter("weekHeader").call(week)).toBe("Aban 1404");
+        expect(
+            jalaliSpanLabel(DateTime.local(2026, 3, 15), DateTime.local(2026, 3, 25))
+        ).toBe("Esfand 1404 - Farvardin 1405");
+        jalaliSettings.digits = "persian";
+        expect(getter("dayHeader").call(november)).toBe("۲۵ Aban ۱۴۰۴");
+        jalaliSettings.enabled = false;
+        expect(getter("dayHeader").call(november)).toBe("16 November 2025");
     });
 });

@@ -63,6 +63,9 @@ const MONTH_NAMES_FA = [
 ];
 
 const SERVER_FORMAT_RE = /^yyyy-MM-dd/;
+// A month name or a year alone names a Gregorian period (search filter options, the
+// calendar view's header next to its Gregorian grid): converting it would mislabel it.
+const GREGORIAN_PERIOD_RE = /^(M{3,4}|L{3,4}|y{4})$/;
 const DATE_TOKEN_RE = /^(y+|M+|L+|d+|o+|q+|D+|f+|F+)$/;
 
 /**
@@ -261,7 +264,12 @@ function isServerFormat(format) {
 
 patch(DateTime.prototype, {
     toFormat(format, options) {
-        if (!jalaliSettings.enabled || !this.isValid || isServerFormat(format)) {
+        if (
+            !jalaliSettings.enabled ||
+            !this.isValid ||
+            isServerFormat(format) ||
+            GREGORIAN_PERIOD_RE.test(format)
+        ) {
             return super.toFormat(...arguments);
         }
         return formatJalali(this, format, options);
