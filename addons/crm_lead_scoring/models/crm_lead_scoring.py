@@ -41,6 +41,7 @@ SCORE_FIELDS = [
     "score_date",
 ]
 BATCH_SIZE = 25000
+NOTIFY_LIST_SIZE = 50
 # Fields whose change may change which fit rules apply, on top of those the rules name.
 FIT_TRIGGER_FIELDS = {"team_id", "partner_id", "company_id", "active", "stage_id"}
 
@@ -487,11 +488,15 @@ class CrmLead(models.Model):
     @api.model
     def _score_notify_team(self, team, leads):
         partners = (team.member_ids | team.user_id).partner_id
+        # A rescore after a rule change can promote thousands of leads: list the first ones.
+        shown = leads[:NOTIFY_LIST_SIZE]
         items = Markup("").join(
             Markup('<li><a href="#" data-oe-model="crm.lead" data-oe-id="%s">%s</a> (%s)</li>')
             % (lead.id, lead.display_name, lead.score_total)
-            for lead in leads
+            for lead in shown
         )
+        if len(leads) > len(shown):
+            items += Markup("<li>%s</li>") % _("and %s more", len(leads) - len(shown))
         team.message_post(
             body=Markup("<p>%s</p><ul>%s</ul>")
             % (_("These leads reached the MQL score and are ready for sales:"), items),
