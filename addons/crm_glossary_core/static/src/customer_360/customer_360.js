@@ -59,12 +59,14 @@ export class Customer360 extends Component {
         this.orm = useService("orm");
         this.action = useService("action");
         const params = this.props.action.params || {};
-        this.partnerId = params.partner_id || this.props.action.context.active_id;
+        this.partnerId = params.partner_id || (this.props.action.context || {}).active_id;
         this.state = useState({ data: null });
         onWillStart(async () => {
-            this.state.data = await this.orm.call("res.partner", "get_crm_360_data", [
-                [this.partnerId],
-            ]);
+            if (this.partnerId) {
+                this.state.data = await this.orm.call("res.partner", "get_crm_360_data", [
+                    [this.partnerId],
+                ]);
+            }
         });
         this.money = this.money.bind(this);
     }
