@@ -166,6 +166,21 @@ class TestCustomerValue(CrmValueCommon):
             "the contact form hides the figures of another salesman's customer",
         )
 
+    def test_foreign_currency_invoices_count_in_company_currency(self):
+        currency = (
+            self.env["res.currency"]
+            .with_context(active_test=False)
+            .search([("id", "!=", self.company.currency_id.id)], limit=1)
+        )
+        currency.active = True
+        self.env["res.currency.rate"].create(
+            {"currency_id": currency.id, "rate": 4.0, "name": self.today}
+        )
+        move = self._invoice(self.customer, 1000.0, currency_id=currency.id)
+        self.assertAlmostEqual(move.amount_untaxed, 1000.0)
+        self.assertAlmostEqual(self._value(self.customer).net_revenue, 250.0)
+        self.assertAlmostEqual(self._value(self.customer).net_revenue, move.amount_untaxed_signed)
+
     def test_company_parameters_are_checked(self):
         with self.assertRaises(ValidationError):
             self.company.crm_clv_retention_rate = 120.0

@@ -1,5 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from dateutil.relativedelta import relativedelta
+
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
@@ -66,6 +68,19 @@ class TestDashboard(CrmValueCommon):
             self.env["crm.dashboard"].with_user(self.accountant).get_dashboard_data()
         with self.assertRaises(UserError):
             self.env["crm.dashboard"].get_dashboard_data("2025-05-01", "2025-04-01")
+
+    def test_digest_period_setting_moves_the_cron(self):
+        cron = self.env.ref("crm_glossary_core.ir_cron_crm_kpi_digest")
+        self.env["res.config.settings"].create({"crm_kpi_digest_period": "monthly"}).execute()
+        self.assertEqual(cron.interval_type, "months")
+        date_from, date_to, prev_from, _prev_to = self.env["crm.dashboard"]._digest_period(
+            self.today
+        )
+        self.assertEqual(date_to, self.today - relativedelta(days=1))
+        self.assertEqual(date_from, self.today - relativedelta(months=1))
+        self.assertEqual(prev_from, self.today - relativedelta(months=2))
+        self.env["res.config.settings"].create({"crm_kpi_digest_period": "weekly"}).execute()
+        self.assertEqual(cron.interval_type, "weeks")
 
     def test_kpi_digest_mail(self):
         Dashboard = self.env["crm.dashboard"]
