@@ -64,36 +64,32 @@ class ResPartner(models.Model):
         return super()._crm_360_documents_with_events() | {"crm.ticket"}
 
     @api.model
+    def _crm_360_documents_with_events(self):
+        return super()._crm_360_documents_with_events() | {"crm.ticket"}
+
+    @api.model
     def _crm_360_timeline_events(self, commercial_partner, before=None, limit=20):
         events = super()._crm_360_timeline_events(commercial_partner, before=before, limit=limit)
-        domain = [("commercial_partner_id", "=", commercial_partner.commercial_partner_id.id)]
-        if before:
-            domain.append(("create_date", "<", before))
+        domain = [
+            ("commercial_partner_id", "=", commercial_partner.commercial_partner_id.id),
+            *self._crm_360_before_domain("date_received", before),
+        ]
         tickets = (
             self.env["crm.ticket"]
             .sudo()
             .search_fetch(
                 domain,
-                ["create_date", "number", "name", "stage_id"],
-                order="create_date desc, id desc",
+                ["date_received", "number", "name", "stage_id"],
+                order="date_received desc, id desc",
                 limit=limit,
             )
         )
         for ticket in tickets:
-            events.append(
-                {
-                    "date": ticket.create_date,
-                    "kind": "ticket",
-                    "title": _(
-                        "Ticket %(number)s: %(subject)s (%(stage)s)",
-                        number=ticket.number,
-                        subject=ticket.name,
-                        stage=ticket.stage_id.name or "-",
-                    ),
-                    "res_model": "crm.ticket",
-                    "res_id": ticket.id,
-                    "amount": None,
-                }
+            title = _(
+                "Ticket %(number)s: %(subject)s (%(stage)s)",
+                number=ticket.number,
+                subject=ticket.name,
+                stage=ticket.stage_id.name or "-",
             )
-        events.sort(key=lambda e: e["date"], reverse=True)
-        return events[:limit]
+            events.append(self._crm_360_event(ticket.date_received, "ticket", title, ticket))
+        return self._crm_360_merge_events(events, limit)

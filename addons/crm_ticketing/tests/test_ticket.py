@@ -263,11 +263,18 @@ class TestTicket(TicketingCommon):
             {"open": 2, "closed": 1, "sla_failed": 2},
             "the closed ticket was closed long after its first-response deadline",
         )
-        events = self.env["res.partner"]._crm_360_timeline_events(self.customer_a, limit=2)
-        self.assertEqual(len(events), 2)
-        self.assertEqual(events[0]["kind"], "ticket")
-        self.assertEqual(events[0]["res_model"], "crm.ticket")
-        self.assertTrue(re.match(r"Ticket TCK/", str(events[0]["title"])))
+        events = self.env["res.partner"]._crm_360_timeline_events(self.customer_a, limit=50)
+        tickets = [e for e in events if e["kind"] == "ticket"]
+        self.assertEqual(len(tickets), 3)
+        self.assertEqual({e["res_model"] for e in tickets}, {"crm.ticket"})
+        self.assertTrue(re.match(r"Ticket TCK/", str(tickets[0]["title"])))
+        self.assertFalse(
+            [e for e in events if e["kind"] != "ticket" and e["res_model"] == "crm.ticket"],
+            "the ticket touchpoints are not shown a second time",
+        )
+        self.assertEqual(
+            [e["date"] for e in events], sorted((e["date"] for e in events), reverse=True)
+        )
 
     def test_action_view_tickets_of_partner(self):
         ticket = self._ticket()
