@@ -35,7 +35,7 @@ class SmsSms(models.Model):
             )
         else:
             result = self._send_with_panel(panel, unlink_failed, unlink_sent, raise_exception)
-        self.exists().filtered(
+        self.sudo().exists().filtered(
             lambda sms: sms.state in ("process", "pending", "sent")
         )._log_sms_touchpoints()
         return result
