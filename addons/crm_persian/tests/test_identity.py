@@ -1,7 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import CrmPersianCase
 
@@ -121,3 +121,20 @@ class TestIranianIdentity(CrmPersianCase):
         maryam = self.env.ref("crm_persian.partner_maryam_karimi")
         self.assertEqual(maryam.national_code, "2607114462")
         self.assertEqual(maryam.phone_sanitized, "+989351112233")
+
+    def test_partner_form_for_an_iranian_company(self):
+        form = Form(self.env["res.partner"].with_user(self.sales_manager))
+        form.company_type = "company"
+        form.name = "شركت آزمون"
+        form.country_id = self.iran
+        form.national_id = "۱۰۳۸۰۲۸۴۷۹۰"
+        self.assertEqual(form.national_id, "10380284790")  # normalized by the onchange
+        form.economic_code = "10380284790"
+        form.zip = "۱۱۹۳۶۵۳۴۷۱"
+        self.assertEqual(form.zip, "11936-53471")
+        form.phone = "+۹۸۲۱۸۸۷۷۶۶۵۵"
+        self.assertEqual(form.phone, "021 8877 6655")
+        partner = form.save()
+        self.assertEqual(partner.name, "شرکت آزمون")
+        self.assertEqual(partner.phone_sanitized, "+982188776655")
+        self.assertEqual(partner.phone_kind, "landline")
