@@ -61,6 +61,17 @@ class TestJalaliReports(HttpCase):
         self.assertIn("11/16/2025", html)
         self.assertNotIn("1404/08/25", html)
 
+    def test_quotation_html_jalali(self):
+        order = self.env["sale.order"].create(
+            {
+                "partner_id": self.invoice.partner_id.id,
+                "date_order": datetime.datetime(2025, 11, 16, 10, 0),
+            }
+        )
+        report = self.env["ir.actions.report"].with_user(self.jalali_user)
+        html, _type = report._render_qweb_html("sale.report_saleorder", order.ids)
+        self.assertIn("1404/08/25", html.decode())
+
     def test_converters(self):
         Date = self.env["ir.qweb.field.date"].with_user(self.jalali_user)
         Datetime = self.env["ir.qweb.field.datetime"].with_user(self.jalali_user)
