@@ -4,6 +4,7 @@
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..tools import digits, identity
@@ -112,6 +113,21 @@ class ResPartner(models.Model):
     @api.depends("name", "complete_name")
     def _compute_persian_search_keys(self):
         return super()._compute_persian_search_keys()
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """A contact is also found by its national code, national ID or economic code, typed
+        with any digits and separators (in the contact fields of every form)."""
+        domain = super()._search_display_name(operator, value)
+        number = identity.clean(value) if isinstance(value, str) else ""
+        if operator in ("ilike", "=ilike", "like", "=like", "=") and number.isdigit():
+            if len(number) in (8, 9):
+                number = number.zfill(10)  # national code printed without its leading zeros
+            if len(number) >= 10:
+                domain = expression.OR(
+                    [domain, *([(fname, "=", number)] for fname in IDENTITY_FIELDS[:3])]
+                )
+        return domain
 
     @api.model
     def _commercial_fields(self):

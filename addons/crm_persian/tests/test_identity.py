@@ -107,6 +107,15 @@ class TestIranianIdentity(CrmPersianCase):
         Partner = self.env["res.partner"].with_user(self.salesman)
         self.assertEqual(Partner.search([("national_id", "=", "10380284790")]), partner)
 
+    def test_contacts_are_found_by_identity_numbers_in_name_search(self):
+        company = self._partner(name="Pars", is_company=True, national_id="10380284790")
+        person = self._partner(name="Ali", national_code="0084575948")
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        self.assertIn(company.id, dict(Partner.name_search("۱۰۳۸۰۲۸۴۷۹۰")))
+        self.assertIn(person.id, dict(Partner.name_search("84575948")))
+        self.assertIn(person.id, dict(Partner.name_search("008-457594-8")))
+        self.assertNotIn(person.id, dict(Partner.name_search("10380284790")))
+
     def test_iran_provinces(self):
         states = self.env["res.country.state"].search([("country_id", "=", self.iran.id)])
         self.assertEqual(len(states), 31)
