@@ -129,6 +129,12 @@ class ResPartner(models.Model):
                 )
         return domain
 
+    def _condition_to_sql(self, alias, fname, operator, value, query):
+        # identity numbers are stored in Latin digits without separators: search them so
+        if fname in IDENTITY_FIELDS and isinstance(value, str) and value:
+            value = identity.clean(value) or value
+        return super()._condition_to_sql(alias, fname, operator, value, query)
+
     @api.model
     def _commercial_fields(self):
         return [

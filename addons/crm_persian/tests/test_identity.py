@@ -106,6 +106,7 @@ class TestIranianIdentity(CrmPersianCase):
         partner = self._partner(is_company=True, national_id="10380284790")
         Partner = self.env["res.partner"].with_user(self.salesman)
         self.assertEqual(Partner.search([("national_id", "=", "10380284790")]), partner)
+        self.assertEqual(Partner.search([("national_id", "ilike", "۱۰۳۸۰-۲۸۴")]), partner)
 
     def test_contacts_are_found_by_identity_numbers_in_name_search(self):
         company = self._partner(name="Pars", is_company=True, national_id="10380284790")
