@@ -463,16 +463,17 @@ class CrmLead(models.Model):
         labels = dict(self._fields["temperature"]._description_selection(self.env))
         notes, to_mql, hot = {}, defaultdict(list), []
         for lead_id, old_temp, new_temp, old_total, total, status, team_id, user_id, mql in rows:
-            if old_temp != new_temp and new_temp:
+            # a first score is not a change: no note for leads that had no temperature yet
+            if old_temp and new_temp and old_temp != new_temp:
                 notes[lead_id] = Markup("<p>%s</p>") % _(
                     "Temperature: %(old)s → %(new)s (score %(old_score)s → %(score)s).",
-                    old=labels.get(old_temp, "—"),
+                    old=labels[old_temp],
                     new=labels[new_temp],
                     old_score=old_total,
                     score=total,
                 )
-                if new_temp == "hot" and user_id:
-                    hot.append((lead_id, user_id, total))
+            if new_temp == "hot" and old_temp != "hot" and user_id:
+                hot.append((lead_id, user_id, total))
             if status == "raw" and total >= mql and old_total < mql:
                 to_mql[team_id].append(lead_id)
         if notes:
