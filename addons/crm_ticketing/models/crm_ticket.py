@@ -876,9 +876,10 @@ class CrmTicket(models.Model):
         if rule.notify_managers:
             managers = self.env.ref("crm_ticketing.group_crm_ticket_manager").sudo().users
             notify |= managers.filtered(lambda u: not u.share).partner_id
-        if vals:
-            self.with_context(crm_ticket_escalation=True).write(vals)
         body = status._escalation_message(rule)
+        if vals:
+            # may re-evaluate the policies, hence the message is composed first
+            self.with_context(crm_ticket_escalation=True).write(vals)
         self.message_post(
             body=body,
             message_type="notification",

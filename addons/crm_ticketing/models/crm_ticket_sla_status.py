@@ -290,6 +290,9 @@ class CrmTicketSlaStatus(models.Model):
     def _escalate(self, now, cache=None):
         cache = cache or CrmTicketScheduleCache(self.env)
         for status in self:
+            if not status.exists():
+                # an earlier escalation changed the ticket so that this policy left it
+                continue
             calendar = status.ticket_id.team_id._get_sla_calendar()
             allowed = status.sla_id._clock_hours(status.clock)
             used = cache.hours_between(calendar, status.start, now) - status.paused_hours
@@ -299,11 +302,12 @@ class CrmTicketSlaStatus(models.Model):
             rules = status.sla_id.escalation_rule_ids.filtered(
                 lambda r, s=status, p=percent: s.escalation_level < r.percent <= p + 1e-6
             ).sorted("percent")
+            ticket = status.ticket_id
             for rule in rules:
-                status.ticket_id._sla_escalate(status, rule)
-            if rules:
+                ticket._sla_escalate(status, rule)
+            if rules and status.exists():
                 status.escalation_level = rules[-1].percent
-        self._schedule_next_escalation(cache)
+        self.exists()._schedule_next_escalation(cache)
 
     def _escalation_message(self, rule):
         self.ensure_one()

@@ -1,0 +1,234 @@
+#!/usr/bin/env python3
+"""SLA engine of crm_ticketing at scale.
+
+Builds N tickets (default 200,000; a fifth of them open, each open one with a first-response
+and a resolution clock), 20 SLA policies with three escalation levels each, 3 working
+calendars and 5 teams, then measures:
+
+- ``escalation_cron``: the SLA/escalation scheduled action until it has nothing left to do.
+  About 1 % of the running clocks are past a threshold; the cron reads those only, through
+  the index on ``next_escalation_at``. Baseline: the naive cron that loops over every open
+  ticket and asks the calendar how much working time each clock has used.
+- ``deadline_recompute``: a change of working hours of the calendar of a team with
+  min(10,000, N/20) open tickets moves the deadlines of their clocks. Baseline: one
+  ``resource.calendar.plan_hours`` call per clock.
+
+The baselines are too slow for the full size: they run on a sample of --baseline-sample clocks
+and their time is scaled linearly to the clocks concerned (printed as such).
+
+    python3 bench/crm_ticketing_sla.py --size 200000
+"""
+
+import time
+from datetime import datetime
+
+from _common import header, measure, parser, report, scratch_env
+
+POLICIES = 20
+CALENDARS = 3
+OPEN_SHARE = 5  # one ticket in five is open
+DUE_SHARE = 100  # one running clock in a hundred is past a threshold
+
+
+def build(env, size):
+    cr = env.cr
+    calendars = env["resource.calendar"]
+    for index in range(CALENDARS):
+        calendars |= env["resource.calendar"].create(
+            {
+                "name": f"Bench calendar {index}",
+                "tz": ["Asia/Tehran", "UTC", "Europe/Berlin"][index],
+                "attendance_ids": [(5, 0, 0)]
+                + [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": f"Day {day}",
+                            "dayofweek": str(day),
+                            "hour_from": 8,
+                            "hour_to": 16 - index,
+                            "day_period": "morning",
+                        },
+                    )
+                    for day in (range(5) if index else (5, 6, 0, 1, 2))
+                ],
+            }
+        )
+    # the recompute team has its own calendar and min(10k, N/20) open tickets
+    recompute_calendar = calendars[0].copy({"name": "Bench calendar (changed)"})
+    teams = env["crm.ticket.team"].create(
+        [
+            {"name": f"Bench team {index}", "resource_calendar_id": calendars[index % 3].id}
+            for index in range(4)
+        ]
+        + [{"name": "Bench team (recompute)", "resource_calendar_id": recompute_calendar.id}]
+    )
+    env["crm.ticket.sla"].create(
+        [
+            {
+                "name": f"Bench policy {index}",
+                "team_id": teams[index % 5].id,
+                "priority": str(index % 4),
+                "first_response_hours": 2 + index % 6,
+                "resolution_hours": 16 + 4 * (index % 5),
+                "escalation_rule_ids": [
+                    (0, 0, {"percent": 75}),
+                    (0, 0, {"percent": 100, "raise_priority": True}),
+                    (0, 0, {"percent": 200, "notify_managers": True}),
+                ],
+            }
+            for index in range(POLICIES)
+        ]
+    )
+    open_stage = env.ref("crm_ticketing.stage_in_progress").id
+    closed_stage = env.ref("crm_ticketing.stage_closed").id
+    recompute_open = min(10000, size // 20)
+    params = {
+        "size": size,
+        "company": env.company.id,
+        "teams": teams[:4].ids,
+        "recompute_team": teams[4].id,
+        "recompute_open": recompute_open,
+        "open_stage": open_stage,
+        "closed_stage": closed_stage,
+        "open_share": OPEN_SHARE,
+    }
+    # tickets: the first recompute_open are the recompute team's, open; then every fifth open
+    cr.execute(
+        """
+        INSERT INTO crm_ticket (number, name, company_id, team_id, priority, channel,
+                                kanban_state, stage_id, is_closed, active, date_received,
+                                date_last_stage_update, sla_state, sla_failed, sla_reached,
+                                create_date, write_date, create_uid, write_uid)
+        SELECT 'TCK/BENCH/' || g, 'Bench ticket ' || g, %(company)s,
+               CASE WHEN g <= %(recompute_open)s THEN %(recompute_team)s
+                    ELSE (%(teams)s::int[])[1 + g %% 4] END,
+               (g %% 4)::text, 'email', 'normal',
+               CASE WHEN g <= %(recompute_open)s OR g %% %(open_share)s = 0
+                    THEN %(open_stage)s ELSE %(closed_stage)s END,
+               NOT (g <= %(recompute_open)s OR g %% %(open_share)s = 0), TRUE,
+               NOW() AT TIME ZONE 'UTC' - (g %% 240) * INTERVAL '1 hour',
+               NOW() AT TIME ZONE 'UTC', 'none', FALSE, FALSE,
+               NOW(), NOW(), 1, 1
+          FROM generate_series(1, %(size)s) g
+        """,
+        params,
+    )
+    # clocks of the open tickets: the strictest policy of their team that applies, two
+    # clocks each; the engine
+    # computes their deadlines below, batch by batch, as in production
+    cr.execute(
+        """
+        INSERT INTO crm_ticket_sla_status (ticket_id, sla_id, clock, start, status,
+                                           escalation_level, paused_hours, company_id,
+                                           create_date, write_date, create_uid, write_uid)
+        SELECT t.id, p.id, c.clock, t.date_received, 'ongoing', 0, 0, t.company_id,
+               NOW(), NOW(), 1, 1
+          FROM crm_ticket t
+          JOIN LATERAL (SELECT id FROM crm_ticket_sla
+                         WHERE team_id = t.team_id AND priority::int <= t.priority::int
+                         ORDER BY priority DESC, id LIMIT 1) p ON TRUE
+         CROSS JOIN (VALUES ('first_response'), ('resolution')) c(clock)
+         WHERE NOT t.is_closed AND t.name LIKE 'Bench ticket %'
+        """
+    )
+    env.invalidate_all()
+    Status = env["crm.ticket.sla.status"]
+    ids = Status.search([]).ids
+    for start in range(0, len(ids), 20000):
+        Status.browse(ids[start : start + 20000])._compute_deadlines()
+        env.flush_all()
+        env.invalidate_all()
+    # a realistic queue: most clocks already past their earlier levels, 1 % due now
+    cr.execute(
+        """
+        UPDATE crm_ticket_sla_status
+           SET escalation_level = 75,
+               next_escalation_at = CASE WHEN id %% %(due)s = 0
+                                         THEN NOW() AT TIME ZONE 'UTC' - INTERVAL '1 minute'
+                                         ELSE NOW() AT TIME ZONE 'UTC' + INTERVAL '3 hours'
+                                    END
+        """,
+        {"due": DUE_SHARE},
+    )
+    env.invalidate_all()
+    return recompute_calendar, len(ids)
+
+
+def naive_escalation(env, statuses):
+    """What a naive cron does: every running clock, the calendar asked each time."""
+    now = datetime.utcnow()
+    for status in statuses:
+        calendar = status.ticket_id.team_id.resource_calendar_id
+        used = calendar.get_work_hours_count(status.start, now, compute_leaves=True)
+        allowed = status.sla_id._clock_hours(status.clock) or 1
+        _percent = used / allowed * 100
+
+
+def naive_recompute(env, statuses):
+    for status in statuses:
+        calendar = status.ticket_id.team_id.resource_calendar_id
+        status.deadline = calendar.plan_hours(
+            status.sla_id._clock_hours(status.clock), status.start, compute_leaves=True
+        )
+
+
+def main():
+    args = parser(__doc__, 200000).parse_args()
+    args_sample = 2000
+    with scratch_env(["crm_ticketing"], args) as env:
+        started = time.perf_counter()
+        calendar, clocks = build(env, args.size)
+        env.cr.commit()
+        print(
+            f"# built {args.size} tickets, {clocks} clocks in {time.perf_counter() - started:.0f}s"
+        )
+        header()
+        Status = env["crm.ticket.sla.status"]
+        running = Status.search_count([("reached_datetime", "=", False)])
+
+        # naive escalation baseline on a sample, scaled to every running clock
+        sample = Status.search([("reached_datetime", "=", False)], limit=args_sample)
+        env.invalidate_all()
+        base_seconds, _q = measure(env, lambda: naive_escalation(env, sample))
+        base_seconds *= running / max(len(sample), 1)
+        env.cr.rollback()
+        env.invalidate_all()
+
+        def run_cron():
+            while Status._cron_escalate():
+                pass
+
+        seconds, queries = measure(env, run_cron)
+        report("escalation_cron", args.size, seconds, queries, base_seconds)
+        env.cr.rollback()
+        env.invalidate_all()
+
+        concerned = Status.search(Status._running_domain_for_calendars(calendar))
+        sample = concerned[:500]
+        base_seconds, _q = measure(env, lambda: naive_recompute(env, sample))
+        base_seconds *= len(concerned) / max(len(sample), 1)
+        env.cr.rollback()
+        env.invalidate_all()
+        attendance = calendar.attendance_ids[:1]
+        seconds, queries = measure(
+            env, lambda: attendance.write({"hour_to": attendance.hour_to - 1})
+        )
+        report(
+            f"deadline_recompute_{len(concerned) // 2}_tickets",
+            args.size,
+            seconds,
+            queries,
+            base_seconds,
+        )
+        print(
+            f"# baselines scaled from samples ({args_sample} and 500 clocks); "
+            f"{running} running clocks, {len(concerned)} on the changed calendar",
+            flush=True,
+        )
+        env.cr.rollback()
+
+
+if __name__ == "__main__":
+    main()
