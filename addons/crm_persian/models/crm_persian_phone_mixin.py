@@ -5,6 +5,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
+from odoo.tools import SQL
+from odoo.tools.sql import column_exists
 
 from ..tools import digits
 from ..tools import phone as phone_tools
@@ -53,6 +55,44 @@ class CrmPersianPhoneMixin(models.AbstractModel):
             return [(fname, operator, value)]
         negative = operator in expression.NEGATIVE_TERM_OPERATORS
         return [(fname, "!=" if negative else "=", e164)]
+
+    def _auto_init(self):
+        first_install = any(
+            not column_exists(self.env.cr, self._table, f"{fname}_kind")
+            for fname in self._persian_phone_fields
+        )
+        result = super()._auto_init()
+        if first_install:
+            self._persian_recompute_sanitized_phones()
+        return result
+
+    def _persian_recompute_sanitized_phones(self):
+        """Numbers Odoo could not read before (Iranian numbers of contacts without a country,
+        in a company outside Iran) get their canonical form. Only those rows are recomputed,
+        selected in one query."""
+        field = self._fields.get(self._persian_phone_sanitized_field)
+        phones = [
+            fname
+            for fname in self._persian_phone_fields
+            if fname in self._fields and self._fields[fname].store
+        ]
+        if not (field and field.store and field.compute and phones):
+            return
+        if not column_exists(self.env.cr, self._table, field.name):
+            return  # a new column: the ORM computes it for every row anyway
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM %s WHERE %s IS NULL AND (%s)",
+                SQL.identifier(self._table),
+                SQL.identifier(field.name),
+                SQL(" OR ").join(
+                    SQL("COALESCE(%s, '') != ''", SQL.identifier(fname)) for fname in phones
+                ),
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()]
+        if ids:
+            self.env.add_to_compute(field, self.browse(ids))
 
     @api.model
     def _persian_phone_region(self, country=None):

@@ -117,3 +117,15 @@ class TestIranianPhones(CrmPersianCase):
         draft = self.env["crm.ticket"].new({"name": "Draft", "partner_phone": "021-88776655"})
         self.assertFalse(draft._onchange_partner_phone_persian())
         self.assertEqual(draft.partner_phone, "021 8877 6655")
+
+    def test_install_reads_numbers_odoo_could_not(self):
+        partner = self.env["res.partner"].create({"name": "Old", "mobile": "0912 123 4567"})
+        self.env.flush_all()
+        # as left by Odoo before this module: not readable in the company's country (US)
+        self.env.cr.execute(
+            "UPDATE res_partner SET phone_sanitized = NULL WHERE id = %s", [partner.id]
+        )
+        partner.invalidate_recordset(["phone_sanitized"])
+        self.env["res.partner"]._persian_recompute_sanitized_phones()
+        self.env.flush_all()
+        self.assertEqual(partner.phone_sanitized, MOBILE)
