@@ -150,5 +150,7 @@ class CrmLeadStageHistory(models.Model):
                 uid=self.env.uid,
             )
         )
+        inserted = self.env.cr.rowcount
+        self.env.cr.execute("ANALYZE crm_lead_stage_history")
         self.invalidate_model()
-        return self.env.cr.rowcount
+        return inserted

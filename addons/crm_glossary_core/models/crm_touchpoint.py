@@ -205,26 +205,46 @@ class CrmTouchpoint(models.Model):
                 comment=comment,
             )
         )
+        # fresh statistics, or the planner takes the new rows for a handful
+        self.env.cr.execute("ANALYZE crm_touchpoint")
         # first touch, and last touch before conversion (the first one if none was before)
         self.env.cr.execute(
-            SQL(
-                """
-                UPDATE crm_lead l
-                   SET first_touch_id = f.id, first_touch_channel = f.channel,
-                       last_touch_id = COALESCE(b.id, f.id),
-                       last_touch_channel = COALESCE(b.channel, f.channel)
-                  FROM (SELECT DISTINCT ON (lead_id) lead_id, id, channel
-                          FROM crm_touchpoint WHERE lead_id IS NOT NULL
-                         ORDER BY lead_id, date, id) f
-                  LEFT JOIN LATERAL (
-                        SELECT t.id, t.channel FROM crm_touchpoint t
-                          JOIN crm_lead cl ON cl.id = t.lead_id
-                         WHERE t.lead_id = f.lead_id
-                           AND t.date <= COALESCE(cl.date_conversion, 'infinity'::timestamp)
-                         ORDER BY t.date DESC, t.id DESC LIMIT 1) b ON TRUE
-                 WHERE f.lead_id = l.id AND l.first_touch_id IS NULL
-                """
+            """
+            WITH ranked AS (
+                SELECT t.lead_id, t.id, t.channel,
+                       ROW_NUMBER() OVER (PARTITION BY t.lead_id ORDER BY t.date, t.id)
+                           AS first_rank,
+                       ROW_NUMBER() OVER (
+                           PARTITION BY t.lead_id
+                           ORDER BY (t.date <= COALESCE(l.date_conversion, 'infinity'))
+                                        DESC,
+                                    CASE WHEN t.date <= COALESCE(l.date_conversion,
+                                                                 'infinity')
+                                         THEN t.date END DESC NULLS LAST,
+                                    t.date,
+                                    CASE WHEN t.date <= COALESCE(l.date_conversion,
+                                                                 'infinity')
+                                         THEN -t.id ELSE t.id END
+                       ) AS last_rank
+                  FROM crm_touchpoint t
+                  JOIN crm_lead l ON l.id = t.lead_id
+                 WHERE l.first_touch_id IS NULL
+            ),
+            picked AS (
+                SELECT lead_id,
+                       MAX(id) FILTER (WHERE first_rank = 1) AS first_id,
+                       MAX(channel) FILTER (WHERE first_rank = 1) AS first_channel,
+                       MAX(id) FILTER (WHERE last_rank = 1) AS last_id,
+                       MAX(channel) FILTER (WHERE last_rank = 1) AS last_channel
+                  FROM ranked
+                 GROUP BY lead_id
             )
+            UPDATE crm_lead l
+               SET first_touch_id = p.first_id, first_touch_channel = p.first_channel,
+                   last_touch_id = p.last_id, last_touch_channel = p.last_channel
+              FROM picked p
+             WHERE p.lead_id = l.id
+            """
         )
         self.invalidate_model()
         self.env["crm.lead"].invalidate_model(

@@ -130,3 +130,31 @@ class TestTouchpoints(CrmGlossaryCommon):
         touches = self.env["crm.touchpoint"].search(journey["domain"])
         self.assertIn(self.lead.first_touch_id, touches)
         self.assertEqual(self.contact.touchpoint_count, len(touches))
+
+    def test_backfill_gives_existing_leads_their_touches(self):
+        lead = (
+            self.env["crm.lead"]
+            .with_context(crm_touchpoint_skip=True)
+            .create(
+                {
+                    "name": "Older lead",
+                    "partner_id": self.contact.id,
+                    "medium_id": self.env.ref("utm.utm_medium_phone").id,
+                }
+            )
+        )
+        message = lead.message_post(
+            body="Question", message_type="email", author_id=self.contact.id, subject="Q"
+        )
+        message.date = lead.create_date + timedelta(hours=1)
+        self.env["crm.touchpoint"].search([("lead_id", "=", lead.id)]).unlink()
+        lead.date_conversion = lead.create_date + timedelta(minutes=1)
+        self.env["crm.touchpoint"]._backfill_from_leads()
+        touches = self._touches(lead)
+        self.assertEqual(sorted(touches.mapped("channel")), ["email", "phone"])
+        creation = touches.filtered(lambda t: t.channel == "phone")
+        self.assertEqual(lead.first_touch_id, creation)
+        self.assertEqual(lead.last_touch_id, creation, "the email came after the conversion")
+        # a second run adds nothing
+        self.env["crm.touchpoint"]._backfill_from_leads()
+        self.assertEqual(self._touches(lead), touches)
