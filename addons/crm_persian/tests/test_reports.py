@@ -72,6 +72,22 @@ class TestJalaliReports(HttpCase):
         html, _type = report._render_qweb_html("sale.report_saleorder", order.ids)
         self.assertIn("1404/08/25", html.decode())
 
+    def test_delivery_slip_html_jalali(self):
+        picking_type = self.env.ref("stock.picking_type_out")
+        picking = self.env["stock.picking"].create(
+            {
+                "partner_id": self.invoice.partner_id.id,
+                "picking_type_id": picking_type.id,
+                "location_id": picking_type.default_location_src_id.id,
+                "location_dest_id": self.env.ref("stock.stock_location_customers").id,
+                "scheduled_date": datetime.datetime(2025, 11, 16, 10, 0),
+            }
+        )
+        report = self.env["ir.actions.report"].with_user(self.jalali_user).sudo()
+        html, _type = report._render_qweb_html("stock.report_deliveryslip", picking.ids)
+        # Scheduled on 25 Aban 1404.
+        self.assertIn("1404/08/25", html.decode())
+
     def test_converters(self):
         Date = self.env["ir.qweb.field.date"].with_user(self.jalali_user)
         Datetime = self.env["ir.qweb.field.datetime"].with_user(self.jalali_user)
