@@ -13,6 +13,46 @@ class ResPartner(models.Model):
         help="Tickets of the customer's company and contacts. Glossary: Ticket.",
     )
 
+    ticket_rating_avg = fields.Float(
+        string="Support Satisfaction",
+        compute="_compute_ticket_rating_avg",
+        groups="crm_ticketing.group_crm_ticket_user",
+        help="Average rating (out of 5) the customer's company gave to closed tickets. "
+        "Glossary: Customer Satisfaction (CSAT).",
+    )
+
+    def _compute_ticket_rating_avg(self):
+        """One grouped query over the ratings of the customers' tickets."""
+        commercial = self.commercial_partner_id
+        averages = {}
+        if commercial:
+            tickets = self.env["crm.ticket"]._search(
+                [("commercial_partner_id", "in", commercial.ids)]
+            )
+            groups = (
+                self.env["rating.rating"]
+                .sudo()
+                ._read_group(
+                    [
+                        ("res_model", "=", "crm.ticket"),
+                        ("res_id", "in", tickets),
+                        ("consumed", "=", True),
+                        ("rating", ">=", 1),
+                        ("partner_id", "!=", False),
+                    ],
+                    ["partner_id"],
+                    ["rating:sum", "__count"],
+                )
+            )
+            totals = {}
+            for partner, total, count in groups:
+                key = partner.commercial_partner_id.id
+                previous = totals.get(key, (0.0, 0))
+                totals[key] = (previous[0] + total, previous[1] + count)
+            averages = {key: total / count for key, (total, count) in totals.items()}
+        for partner in self:
+            partner.ticket_rating_avg = averages.get(partner.commercial_partner_id.id, 0.0)
+
     def _compute_ticket_count(self):
         """One grouped query for all partners shown (no stored counter to rewrite)."""
         commercial = self.commercial_partner_id

@@ -40,10 +40,10 @@ class CrmTicketReportBacklog(models.Model):
                     t.type_id,
                     t.company_id,
                     t.sla_failed,
-                    (day::date - t.create_date::date) AS age_days
+                    (day::date - t.date_received::date) AS age_days
                 FROM crm_ticket t
                 JOIN LATERAL generate_series(
-                    GREATEST(t.create_date::date, CURRENT_DATE - 365),
+                    GREATEST(t.date_received::date, CURRENT_DATE - 365),
                     COALESCE(t.date_closed::date - 1, CURRENT_DATE),
                     interval '1 day'
                 ) AS day ON TRUE

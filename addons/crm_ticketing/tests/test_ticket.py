@@ -169,6 +169,30 @@ class TestTicket(TicketingCommon):
         self.assertEqual(self.team.rating_count, 1)
         self.assertEqual(self.team.rating_percentage_satisfaction, 100)
 
+    def test_customer_satisfaction_on_partner(self):
+        for rate in (5, 3):
+            ticket = self._ticket(user_id=self.agent.id)
+            ticket.stage_id = self.stage_resolved
+            ticket.rating_apply(rate, token=ticket.rating_ids.access_token)
+        self.assertAlmostEqual(self.customer_a.with_user(self.agent).ticket_rating_avg, 4.0)
+        self.assertAlmostEqual(self.contact_a.with_user(self.agent).ticket_rating_avg, 4.0)
+        self.assertEqual(self.customer_b.with_user(self.agent).ticket_rating_avg, 0.0)
+
+    def test_backlog_report_counts_open_days(self):
+        with freeze_time("2026-03-02 08:00:00"):
+            ticket = self._ticket(user_id=self.agent.id)
+        with freeze_time("2026-03-05 08:00:00"):
+            ticket.stage_id = self.stage_resolved
+        self.env.flush_all()
+        rows = self.env["crm.ticket.report.backlog"].search([("ticket_id", "=", ticket.id)])
+        self.assertEqual(
+            sorted(rows.mapped("date")), [date(2026, 3, 2), date(2026, 3, 3), date(2026, 3, 4)]
+        )
+        groups = self.env["crm.ticket.report.backlog"]._read_group(
+            [("ticket_id", "=", ticket.id)], ["team_id"], ["__count"]
+        )
+        self.assertEqual(groups, [(self.team, 3)])
+
     def test_merge_moves_messages_attachments_followers(self):
         keep = self._ticket(name="پرینتر")
         duplicate = self._ticket(name="پرینتر (تکراری)", partner_id=self.contact_b.id)
