@@ -53,6 +53,36 @@ class TestIranianCalendar(TransactionCase):
             end.astimezone(TEHRAN).replace(tzinfo=None), datetime.datetime(2025, 11, 25, 9, 0)
         )
 
+    def test_ticket_sla_deadlines_skip_friday_and_holidays(self):
+        team = self.env["crm.ticket.team"].create(
+            {"name": "Tehran support", "resource_calendar_id": self.calendar.id}
+        )
+        self.env["crm.ticket.sla"].create(
+            {"name": "Resolve in 6 working hours", "team_id": team.id, "resolution_hours": 6}
+        )
+        Ticket = self.env["crm.ticket"]
+
+        def resolution_deadline(received):
+            ticket = Ticket.create(
+                {
+                    "name": "SLA on the Iranian calendar",
+                    "team_id": team.id,
+                    "date_received": received.astimezone(pytz.utc).replace(tzinfo=None),
+                }
+            )
+            status = ticket.sla_status_ids.filtered(lambda s: s.clock == "resolution")
+            return pytz.utc.localize(status.deadline).astimezone(TEHRAN).replace(tzinfo=None)
+
+        # Thursday 10:00: 2 hours on Thursday morning, Friday off, 4 hours on Saturday.
+        self.assertEqual(
+            resolution_deadline(tehran(2025, 11, 20, 10, 0)), datetime.datetime(2025, 11, 22, 12, 0)
+        )
+        # Sunday 16:00: 1 hour on Sunday, Monday 3 Azar is a holiday, 5 hours on Tuesday
+        # (08:00-12:00 and 13:00-14:00).
+        self.assertEqual(
+            resolution_deadline(tehran(2025, 11, 23, 16, 0)), datetime.datetime(2025, 11, 25, 14, 0)
+        )
+
     def test_holidays_are_whole_tehran_days_named_after_their_jalali_date(self):
         leaves = self.env["resource.calendar.leaves"].search(
             [("calendar_id", "=", self.calendar.id), ("resource_id", "=", False)]
