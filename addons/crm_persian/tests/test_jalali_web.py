@@ -32,6 +32,13 @@ class TestJalaliWebClient(HttpCase):
             }
         )
 
+    def test_session_info_carries_the_preferences(self):
+        """The web client learns the calendar and digits from the session's user context."""
+        self.authenticate(self.user.login, self.user.login)
+        info = self.make_jsonrpc_request("/web/session/get_session_info")
+        self.assertEqual(info["user_context"]["date_calendar"], "jalali")
+        self.assertEqual(info["user_context"]["date_digits"], "persian")
+
     def test_hoot_jalali_unit_tests(self):
         """Runs the Hoot unit tests of the Jalali calendar (static/tests/*.test.js)."""
         self.browser_js(
