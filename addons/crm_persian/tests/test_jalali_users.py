@@ -29,3 +29,10 @@ class TestJalaliPreference(TransactionCase):
         self.assertEqual(context["date_calendar"], "jalali")
         self.assertEqual(context["date_digits"], "persian")
         self.assertIn("context_date_calendar", as_user.SELF_WRITEABLE_FIELDS)
+
+    def test_preferences_form_shows_the_calendar(self):
+        user = new_test_user(self.env, login="jalali_form", lang="fa_IR")
+        view = self.env.ref("base.view_users_form_simple_modif")
+        arch = self.env["res.users"].with_user(user).get_view(view.id, "form")["arch"]
+        self.assertIn('name="context_date_calendar"', arch)
+        self.assertIn('name="context_date_digits"', arch)
