@@ -5,6 +5,8 @@ incremental update of customer values when a customer invoice is posted, reset o
 
 from odoo import api, fields, models
 
+from ..tools import customer_value as cv
+
 
 class AccountMove(models.Model):
     _inherit = "account.move"
@@ -31,21 +33,34 @@ class AccountMove(models.Model):
     customer_lifecycle_stage = fields.Selection(
         related="commercial_partner_id.lifecycle_stage",
         string="Customer Lifecycle Stage",
+        store=True,
+        index="btree_not_null",
         help="Glossary: Customer lifecycle.",
     )
+    # Stored (so that invoices group by them) and written set-based by the customer value
+    # recompute of crm.customer.value, for the invoice's company.
     customer_rfm_segment = fields.Selection(
+        cv.RFM_SEGMENTS,
         string="Customer RFM Segment",
-        related="commercial_partner_id.rfm_segment",
-        help="Glossary: RFM.",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The RFM segment of the customer in the invoice's company. Glossary: RFM.",
     )
     customer_churn_risk = fields.Selection(
+        cv.CHURN_RISKS,
         string="Customer Churn Risk",
-        related="commercial_partner_id.churn_risk",
-        help="Glossary: Churn.",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The churn risk of the customer in the invoice's company. Glossary: Churn.",
     )
     customer_tier = fields.Selection(
+        cv.TIERS,
         string="Customer Tier",
-        related="commercial_partner_id.customer_tier",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
         help="Glossary: Customer tier.",
     )
     customer_net_revenue = fields.Monetary(

@@ -50,6 +50,11 @@ VALUE_COLUMNS = [
     ("relationship_phase", SQL("varchar[]")),
 ]
 PARTNER_COPIED_FIELDS = ["rfm_segment", "churn_risk", "customer_tier", "relationship_phase"]
+MOVE_COPIED_FIELDS = {
+    "customer_rfm_segment": "rfm_segment",
+    "customer_churn_risk": "churn_risk",
+    "customer_tier": "customer_tier",
+}
 
 
 class CrmCustomerValue(models.Model):
@@ -429,8 +434,49 @@ class CrmCustomerValue(models.Model):
         )
         touched = {r["partner_id"] for r in rows} | {row[0] for row in cr.fetchall()}
         self._copy_to_partners(touched if partner_ids is not None else None)
+        self._copy_to_invoices(partner_ids, company_ids)
         self.invalidate_model()
         self.env["res.partner"].invalidate_model(PARTNER_COPIED_FIELDS)
+        self.env["account.move"].invalidate_model(list(MOVE_COPIED_FIELDS))
+
+    @api.model
+    def _copy_to_invoices(self, partner_ids=None, company_ids=None):
+        """Copy segment, churn risk and tier onto the customer invoices (those that changed)."""
+        scope = [SQL("m.move_type IN ('out_invoice', 'out_refund')")]
+        if partner_ids is not None:
+            scope.append(SQL("m.commercial_partner_id = ANY(%s)", list(partner_ids)))
+        if company_ids is not None:
+            scope.append(SQL("m.company_id = ANY(%s)", list(company_ids)))
+        assignments = SQL(", ").join(
+            SQL("%s = src.%s", SQL.identifier(move_field), SQL.identifier(value_field))
+            for move_field, value_field in MOVE_COPIED_FIELDS.items()
+        )
+        changed = SQL(" OR ").join(
+            SQL(
+                "m.%s IS DISTINCT FROM src.%s",
+                SQL.identifier(move_field),
+                SQL.identifier(value_field),
+            )
+            for move_field, value_field in MOVE_COPIED_FIELDS.items()
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE account_move m SET %(assignments)s
+                  FROM (SELECT mv.id, v.rfm_segment, v.churn_risk, v.customer_tier
+                          FROM account_move mv
+                     LEFT JOIN crm_customer_value v
+                            ON v.partner_id = mv.commercial_partner_id
+                           AND v.company_id = mv.company_id
+                         WHERE mv.id IN (SELECT m.id FROM account_move m WHERE %(scope)s)
+                       ) src
+                 WHERE m.id = src.id AND (%(changed)s)
+                """,
+                assignments=assignments,
+                scope=SQL(" AND ").join(scope),
+                changed=changed,
+            )
+        )
 
     @api.model
     def _copy_to_partners(self, partner_ids=None):

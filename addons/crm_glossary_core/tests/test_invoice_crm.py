@@ -58,9 +58,14 @@ class TestInvoiceCrm(CrmValueCommon):
         moves = self.env["account.move"].search([("crm_opportunity_id", "=", self.opportunity.id)])
         self.assertEqual(moves, self.invoice)
         groups = self.env["account.move"]._read_group(
-            [("id", "=", self.invoice.id)], ["crm_opportunity_id"], ["__count"]
+            [("id", "=", self.invoice.id)],
+            ["crm_opportunity_id", "customer_rfm_segment", "customer_churn_risk"],
+            ["__count"],
         )
-        self.assertEqual(groups, [(self.opportunity, 1)])
+        self.assertEqual(
+            groups, [(self.opportunity, self.customer.rfm_segment, self.customer.churn_risk, 1)]
+        )
+        self.assertTrue(self.invoice.customer_churn_risk)
 
     def test_invoice_analysis_groups_by_crm_fields(self):
         Report = self.env["account.invoice.report"]
