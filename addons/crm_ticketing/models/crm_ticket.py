@@ -825,14 +825,14 @@ class CrmTicket(models.Model):
     def _log_refused_attachments(self, refused):
         if not refused:
             return
-        limit_mb = self._max_attachment_bytes() / (1024 * 1024)
+        limit_text = "%g" % (self._max_attachment_bytes() / (1024 * 1024))
         names = ", ".join(f"{name} ({size / (1024 * 1024):.1f} MB)" for name, size in refused)
         for ticket in self:
             ticket.message_post(
                 body=_(
                     "Attachments larger than %(limit)s MB were not stored: %(files)s. "
                     "Ask the customer for a smaller copy.",
-                    limit=f"{limit_mb:g}",
+                    limit=limit_text,
                     files=names,
                 ),
                 message_type="notification",
