@@ -397,7 +397,6 @@ class CrmLead(models.Model):
                     SELECT l.id, l.team_id, l.score_fit, l.score_engagement, l.score_total,
                            l.fit_grade, l.temperature
                       FROM crm_lead l WHERE l.id = ANY(%(ids)s)
-                       FOR UPDATE
                 ), new AS (
                     SELECT old.id, COALESCE(s.fit, 0)::int AS fit,
                            COALESCE(s.engagement, 0)::int AS engagement,
