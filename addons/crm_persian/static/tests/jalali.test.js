@@ -7,6 +7,7 @@ import {
     mountWithCleanup,
     patchTranslations,
     patchWithCleanup,
+    preloadBundle,
 } from "@web/../tests/web_test_helpers";
 import { DateTimePicker } from "@web/core/datetime/datetime_picker";
 import {
@@ -19,6 +20,8 @@ import {
 } from "@web/core/l10n/dates";
 import { localization } from "@web/core/l10n/localization";
 import { CalendarController } from "@web/views/calendar/calendar_controller";
+import { CalendarCommonRenderer } from "@web/views/calendar/calendar_common/calendar_common_renderer";
+import { FAKE_MODEL } from "@web/../tests/views/calendar/calendar_test_helpers";
 
 import {
     isJalaliLeapYear,
@@ -39,6 +42,7 @@ import {
 const { DateTime } = luxon;
 
 defineMailModels();
+preloadBundle("web.fullcalendar_lib");
 defineParams({
     lang_parameters: {
         date_format: "%Y/%m/%d",
@@ -330,5 +334,27 @@ describe("crm_persian Jalali calendar view titles", () => {
         expect(getter("dayHeader").call(november)).toBe("۲۵ Aban ۱۴۰۴");
         jalaliSettings.enabled = false;
         expect(getter("dayHeader").call(november)).toBe("16 November 2025");
+    });
+});
+
+describe("crm_persian Jalali calendar view grid", () => {
+    test("month cells show Jalali days and where Jalali months start", async () => {
+        useJalali();
+        await mountWithCleanup(CalendarCommonRenderer, {
+            props: {
+                model: { ...FAKE_MODEL, scale: "month" },
+                createRecord() {},
+                deleteRecord() {},
+                editRecord() {},
+                displayName: "Plop",
+            },
+        });
+        // 16 July 2021 is 25 Tir 1400; 23 July 2021 is 1 Mordad 1400.
+        expect(".fc-daygrid-day[data-date='2021-07-16'] .fc-daygrid-day-number").toHaveText(
+            "25"
+        );
+        expect(".fc-daygrid-day[data-date='2021-07-23'] .fc-daygrid-day-number").toHaveText(
+            "1 Mordad"
+        );
     });
 });

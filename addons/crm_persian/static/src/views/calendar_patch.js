@@ -1,8 +1,8 @@
 /**
  * Jalali titles for the calendar view. Its grid stays the Gregorian one of FullCalendar, so
  * each title names the Jalali days, months and years that the shown range covers (a
- * Gregorian month is labelled "Aban - Azar 1404"), and week and day columns show the
- * Jalali day of the month.
+ * Gregorian month is labelled "Aban - Azar 1404"), and week and day columns and the cells
+ * of the month grid show the Jalali day of the month.
  */
 import { CalendarController } from "@web/views/calendar/calendar_controller";
 import { CalendarCommonRenderer } from "@web/views/calendar/calendar_common/calendar_common_renderer";
@@ -74,7 +74,32 @@ patch(CalendarController.prototype, {
     },
 });
 
+/**
+ * Text of a day cell of the month grid: the Jalali day, with the month name on the first
+ * day of a Jalali month so that month boundaries show inside the Gregorian grid.
+ *
+ * @param {Date} date day of the cell, as FullCalendar gives it
+ * @param {string} scale calendar scale ("month" cells carry dates without time zone)
+ */
+export function jalaliDayCellText(date, scale) {
+    const options = scale === "month" ? { zone: "UTC" } : {};
+    const dt = luxon.DateTime.fromJSDate(date, options);
+    const { month, day } = jalaliOf(dt);
+    return applyDigits(day === 1 ? `${day} ${jalaliMonthName(month, dt.locale)}` : String(day));
+}
+
 patch(CalendarCommonRenderer.prototype, {
+    get options() {
+        const options = super.options;
+        if (!jalaliSettings.enabled) {
+            return options;
+        }
+        return {
+            ...options,
+            dayCellContent: ({ date }) => jalaliDayCellText(date, this.props.model.scale),
+        };
+    },
+
     headerTemplateProps(date) {
         const props = super.headerTemplateProps(...arguments);
         if (!jalaliSettings.enabled) {
