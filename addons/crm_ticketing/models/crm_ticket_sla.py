@@ -67,6 +67,15 @@ class CrmTicketSla(models.Model):
                     _("The SLA policy %s needs at least one clock with hours.", sla.name)
                 )
 
+    def write(self, vals):
+        result = super().write(vals)
+        if {"first_response_hours", "next_response_hours", "resolution_hours"} & set(vals):
+            # the promise changed: move the deadlines of the clocks still running
+            self.env["crm.ticket.sla.status"].sudo().search(
+                [("sla_id", "in", self.ids), ("reached_datetime", "=", False)]
+            )._compute_deadlines()
+        return result
+
     def _applies_to(self, ticket):
         """Whether this policy governs ``ticket`` (values already on the ticket)."""
         self.ensure_one()

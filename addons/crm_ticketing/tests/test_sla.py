@@ -179,6 +179,17 @@ class TestSla(TicketingCommon):
         self.assertEqual(self._status(ticket, "first_response").status, "failed")
         self.assertAlmostEqual(ticket.resolution_hours, 9.0)
 
+    def test_policy_change_moves_running_deadlines(self):
+        ticket = self._ticket()
+        self._agent_reply(ticket)
+        self.sla.resolution_hours = 8
+        resolution = ticket.sla_status_ids.filtered(lambda s: s.clock == "resolution")
+        self.assertEqual(resolution.deadline, datetime(2026, 3, 2, 16))
+        first = ticket.sla_status_ids.filtered(lambda s: s.clock == "first_response")
+        reached_deadline = first.deadline
+        self.sla.first_response_hours = 1
+        self.assertEqual(first.deadline, reached_deadline, "stopped clocks keep their deadline")
+
     def test_sla_hours_must_be_set(self):
         with self.assertRaises(ValidationError):
             self.env["crm.ticket.sla"].create({"name": "Empty", "team_id": self.team.id})
