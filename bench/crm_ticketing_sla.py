@@ -6,9 +6,11 @@ and a resolution clock), 20 SLA policies with three escalation levels each, 3 wo
 calendars and 5 teams, then measures:
 
 - ``escalation_cron``: the SLA/escalation scheduled action until it has nothing left to do.
-  About 1 % of the running clocks are past a threshold; the cron reads those only, through
-  the index on ``next_escalation_at``. Baseline: the naive cron that loops over every open
-  ticket and asks the calendar how much working time each clock has used.
+  200 running clocks are past a threshold whatever N; the cron reads those only, through the
+  index on ``next_escalation_at``, and escalates them (chatter messages, reassignment,
+  priority). Baseline: the naive cron that loops over every open ticket and asks the
+  calendar how much working time each clock has used (without even escalating).
+- ``escalation_cron_idle``: the same cron when nothing is due (a single indexed query).
 - ``deadline_recompute``: a change of working hours of the calendar of a team with
   min(10,000, N/20) open tickets moves the deadlines of their clocks. Baseline: one
   ``resource.calendar.plan_hours`` call per clock.
@@ -27,7 +29,7 @@ from _common import header, measure, parser, report, scratch_env
 POLICIES = 20
 CALENDARS = 3
 OPEN_SHARE = 5  # one ticket in five is open
-DUE_SHARE = 100  # one running clock in a hundred is past a threshold
+DUE = 200  # running clocks past a threshold when the cron runs, whatever the size
 
 
 def build(env, size):
@@ -140,17 +142,21 @@ def build(env, size):
         Status.browse(ids[start : start + 20000])._compute_deadlines()
         env.flush_all()
         env.invalidate_all()
-    # a realistic queue: most clocks already past their earlier levels, 1 % due now
+    # a realistic queue: clocks past their reminder, DUE of them at a threshold now
     cr.execute(
         """
         UPDATE crm_ticket_sla_status
            SET escalation_level = 75,
-               next_escalation_at = CASE WHEN id %% %(due)s = 0
-                                         THEN NOW() AT TIME ZONE 'UTC' - INTERVAL '1 minute'
-                                         ELSE NOW() AT TIME ZONE 'UTC' + INTERVAL '3 hours'
-                                    END
+               next_escalation_at = NOW() AT TIME ZONE 'UTC' + INTERVAL '3 hours'
+        """
+    )
+    cr.execute(
+        """
+        UPDATE crm_ticket_sla_status
+           SET next_escalation_at = NOW() AT TIME ZONE 'UTC' - INTERVAL '1 minute'
+         WHERE id IN (SELECT id FROM crm_ticket_sla_status ORDER BY id DESC LIMIT %(due)s)
         """,
-        {"due": DUE_SHARE},
+        {"due": DUE},
     )
     env.invalidate_all()
     return recompute_calendar, len(ids)
@@ -202,6 +208,8 @@ def main():
 
         seconds, queries = measure(env, run_cron)
         report("escalation_cron", args.size, seconds, queries, base_seconds)
+        seconds, queries = measure(env, run_cron)
+        report("escalation_cron_idle", args.size, seconds, queries, base_seconds)
         env.cr.rollback()
         env.invalidate_all()
 
