@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Lead maturity: the marketing-to-sales hand-off (raw → MQL → SAL → SQL → opportunity)."""
 
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -160,6 +162,8 @@ class CrmLead(models.Model):
             if revisit_date and revisit_date < fields.Date.context_today(self):
                 raise UserError(_("The revisit date cannot be in the past."))
         now = fields.Datetime.now()
+        # leads needing the same values are written together: a rescore moves thousands
+        groups = defaultdict(list)
         for lead in self.filtered(lambda lead: lead.qualification_status != status):
             vals = {"qualification_status": status}
             if status in FUNNEL_ORDER:
@@ -172,7 +176,9 @@ class CrmLead(models.Model):
                 vals[STATUS_DATE_FIELDS[status]] = now
             if status == "recycled":
                 vals.update(recycle_reason=reason, revisit_date=revisit_date or False)
-            lead.write(vals)
+            groups[tuple(sorted(vals.items()))].append(lead.id)
+        for vals, ids in groups.items():
+            self.browse(ids).write(dict(vals))
         return True
 
     def action_mark_mql(self):
