@@ -49,7 +49,6 @@ class AccountMove(models.Model):
     )
     customer_churn_risk = fields.Selection(
         cv.CHURN_RISKS,
-        string="Customer Churn Risk",
         readonly=True,
         copy=False,
         index="btree_not_null",
@@ -57,7 +56,6 @@ class AccountMove(models.Model):
     )
     customer_tier = fields.Selection(
         cv.TIERS,
-        string="Customer Tier",
         readonly=True,
         copy=False,
         index="btree_not_null",
