@@ -18,3 +18,15 @@ from . import calendar_event
 from . import sale_order
 from . import utm_campaign
 from . import res_partner_360
+from . import res_company
+from . import crm_customer_value
+from . import res_partner_value
+from . import account_move
+from . import account_invoice_report
+from . import crm_lead_sale
+from . import crm_lead_value
+from . import crm_quota
+from . import crm_dashboard
+from . import res_config_settings
+from . import crm_glossary_term
+from . import crm_customer_value_demo

@@ -113,12 +113,14 @@ class CrmLeadStageHistory(models.Model):
                        )
                 ),
                 first_change AS (
-                    SELECT DISTINCT ON (c.lead_id) c.lead_id, c.old_stage
+                    SELECT DISTINCT ON (c.lead_id) c.lead_id, c.old_stage, c.date_in
                       FROM changes c
                      ORDER BY c.lead_id, c.date_in, c.seq
                 ),
                 stays AS (
-                    SELECT t.id AS lead_id, t.create_date AS date_in,
+                    -- the first stay starts at creation, and never after the first change
+                    -- (tracking dates are to the second, creation dates are not)
+                    SELECT t.id AS lead_id, LEAST(t.create_date, f.date_in) AS date_in,
                            0 AS seq, COALESCE(f.old_stage, t.stage_id) AS stage_id,
                            t.create_uid AS user_id
                       FROM todo t

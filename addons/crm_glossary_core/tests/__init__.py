@@ -5,4 +5,9 @@ from . import test_attribution_report
 from . import test_stage
 from . import test_partner
 from . import test_security
-from . import test_ui
+from . import test_glossary_term
+from . import test_customer_value
+from . import test_customer_360
+from . import test_invoice_crm
+from . import test_quota
+from . import test_dashboard

@@ -114,18 +114,27 @@ class TestCustomer360(CrmValueCommon):
             private.with_user(self.salesman).get_crm_360_data()
 
     def test_query_count_does_not_depend_on_the_number_of_invoices(self):
+        """The page costs the same at 10 and at 1,000 invoices. The exact number depends on
+        which suite modules add blocks (tickets add theirs), so it is measured at 10 and
+        required again at 1,000, under a fixed ceiling."""
         partner = self.customer.with_user(self.manager)
         self._clone_invoices(self.invoices[1], 6)
         partner.get_crm_360_data()
         partner.get_crm_360_timeline()
-        self.env.invalidate_all()
-        with self.assertQueryCount(45):
+
+        def page():
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
             data = partner.get_crm_360_data()
             partner.get_crm_360_timeline()
+            return data, self.env.cr.sql_log_count - before
+
+        data, at_10 = page()
         self.assertEqual(data["invoicing"]["invoice_count"], 10)
+        self.assertLessEqual(at_10, 60)
         self._clone_invoices(self.invoices[1], 990)
         self.env.invalidate_all()
-        with self.assertQueryCount(45):
+        with self.assertQueryCount(at_10):
             data = partner.get_crm_360_data()
             partner.get_crm_360_timeline()
         self.assertEqual(data["invoicing"]["invoice_count"], 1000)
