@@ -16,5 +16,32 @@
         "sms",
     ],
     "external_dependencies": {"python": ["jdatetime", "phonenumbers"]},
-    "data": ["security/ir.model.access.csv"],
+    "data": [
+        "security/ir.model.access.csv",
+        "data/res_country_state_data.xml",
+        "data/crm_persian_text_data.xml",
+        "data/crm_sms_panel_data.xml",
+        "views/res_partner_views.xml",
+        "views/crm_lead_views.xml",
+        "views/sms_panel_views.xml",
+        "views/crm_ticket_views.xml",
+        "views/res_users_views.xml",
+        "views/crm_lead_jalali_views.xml",
+        "views/account_move_jalali_views.xml",
+        "views/crm_ticket_jalali_views.xml",
+        "data/resource_calendar_data.xml",
+    ],
+    "demo": ["demo/crm_persian_demo.xml"],
+    "assets": {
+        "web.assets_backend": [
+            "crm_persian/static/src/**/*",
+        ],
+        "web.assets_unit_tests": [
+            "crm_persian/static/tests/**/*",
+            ("remove", "crm_persian/static/tests/tours/**/*"),
+        ],
+        "web.assets_tests": [
+            "crm_persian/static/tests/tours/**/*",
+        ],
+    },
 }
