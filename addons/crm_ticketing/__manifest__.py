@@ -26,6 +26,7 @@
         "report/crm_ticket_report_views.xml",
         "views/menus.xml",
         "views/crm_ticket_portal_templates.xml",
+        "data/crm_glossary_term_data.xml",
     ],
     "demo": ["demo/crm_ticketing_demo.xml"],
     "assets": {
