@@ -18,3 +18,4 @@ from . import res_partner
 from . import account_move
 from . import stock_picking
 from . import crm_lead
+from . import crm_dashboard

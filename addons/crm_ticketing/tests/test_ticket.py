@@ -300,6 +300,19 @@ class TestTicket(TicketingCommon):
             [e["date"] for e in events], sorted((e["date"] for e in events), reverse=True)
         )
 
+    def test_manager_dashboard_support_kpis(self):
+        ticket = self._ticket(user_id=self.agent.id)
+        with freeze_time("2026-03-02 10:00:00"):
+            self._agent_reply(ticket)
+        with freeze_time("2026-03-03 09:00:00"):
+            ticket.stage_id = self.stage_resolved
+        ticket.rating_ids.write({"rating": 5, "consumed": True})
+        kpis = self.env["crm.dashboard"]._dashboard_support_kpis("2026-03-01", "2026-03-31")
+        values = {item["label"]: item["value"] for item in kpis["items"]}
+        self.assertEqual(values["SLA success rate"], 100.0)
+        self.assertEqual(values["Average first response"], 2.0)
+        self.assertGreaterEqual(values["Open tickets"], 0)
+
     def test_glossary_terms_point_at_ticketing(self):
         term = self.env.ref("crm_glossary_core.term_sla")
         self.assertEqual(term.action_id.id, self.env.ref("crm_ticketing.action_crm_ticket_sla").id)
