@@ -15,6 +15,7 @@ from . import crm_ticket
 from . import mail_thread
 from . import product_template
 from . import res_partner
+from . import crm_ticket_document_mixin
 from . import account_move
 from . import stock_picking
 from . import crm_lead
