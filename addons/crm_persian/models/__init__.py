@@ -10,6 +10,7 @@ from . import res_partner_jalali
 from . import base_jalali
 from . import crm_persian_search_mixin
 from . import crm_persian_phone_mixin
+from . import crm_persian_phone_mobile_mixin
 from . import res_partner
 from . import crm_lead
 from . import crm_ticket

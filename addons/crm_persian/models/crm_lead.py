@@ -4,33 +4,14 @@
 
 from odoo import api, fields, models
 
-from .crm_persian_phone_mixin import PHONE_KINDS
-
 
 class CrmLead(models.Model):
     _name = "crm.lead"
-    _inherit = ["crm.lead", "crm.persian.search.mixin", "crm.persian.phone.mixin"]
+    _inherit = ["crm.lead", "crm.persian.search.mixin", "crm.persian.phone.mobile.mixin"]
 
     _persian_search_fields = ("name", "contact_name", "partner_name")
     _persian_normalize_fields = ("name", "contact_name", "partner_name")
-    _persian_phone_fields = ("phone", "mobile")
 
-    phone_kind = fields.Selection(
-        PHONE_KINDS,
-        "Phone Type",
-        compute="_compute_persian_phone_kinds",
-        store=True,
-        help="Mobile or landline, read from the number itself; 'Invalid number' when the "
-        "phone cannot be dialled (it is kept as typed).",
-    )
-    mobile_kind = fields.Selection(
-        PHONE_KINDS,
-        "Mobile Type",
-        compute="_compute_persian_phone_kinds",
-        store=True,
-        help="Mobile or landline, read from the number itself; 'Invalid number' when the "
-        "number cannot be dialled (it is kept as typed).",
-    )
     name_search_key = fields.Char(
         compute="_compute_persian_search_keys",
         store=True,
@@ -49,10 +30,6 @@ class CrmLead(models.Model):
         index="trigram",
         help="Technical: the company name with Arabic/Persian letter variants folded.",
     )
-
-    @api.depends("phone", "mobile", "country_id", "company_id")
-    def _compute_persian_phone_kinds(self):
-        return super()._compute_persian_phone_kinds()
 
     @api.depends("name", "contact_name", "partner_name")
     def _compute_persian_search_keys(self):

@@ -8,7 +8,6 @@ from odoo.osv import expression
 from odoo.tools import SQL
 
 from ..tools import digits, identity
-from .crm_persian_phone_mixin import PHONE_KINDS
 
 IDENTITY_FIELDS = ("national_code", "national_id", "economic_code", "registration_number")
 VALIDATORS = {
@@ -24,11 +23,10 @@ DUPLICATE_FIELDS = ("national_code", "national_id", "economic_code", "phone_sani
 
 class ResPartner(models.Model):
     _name = "res.partner"
-    _inherit = ["res.partner", "crm.persian.search.mixin", "crm.persian.phone.mixin"]
+    _inherit = ["res.partner", "crm.persian.search.mixin", "crm.persian.phone.mobile.mixin"]
 
     _persian_search_fields = ("name", "complete_name")
     _persian_normalize_fields = ("name",)
-    _persian_phone_fields = ("phone", "mobile")
 
     national_code = fields.Char(
         index="btree_not_null",
@@ -60,22 +58,6 @@ class ResPartner(models.Model):
     )
     # compared for duplicate detection and "Phone (any format)" searches: indexed as on leads
     phone_sanitized = fields.Char(index="btree_not_null")
-    phone_kind = fields.Selection(
-        PHONE_KINDS,
-        "Phone Type",
-        compute="_compute_persian_phone_kinds",
-        store=True,
-        help="Mobile or landline, read from the number itself; 'Invalid number' when the "
-        "phone cannot be dialled (it is kept as typed).",
-    )
-    mobile_kind = fields.Selection(
-        PHONE_KINDS,
-        "Mobile Type",
-        compute="_compute_persian_phone_kinds",
-        store=True,
-        help="Mobile or landline, read from the number itself; 'Invalid number' when the "
-        "number cannot be dialled (it is kept as typed).",
-    )
     name_search_key = fields.Char(
         compute="_compute_persian_search_keys",
         store=True,
@@ -105,10 +87,6 @@ class ResPartner(models.Model):
         help="Another customer of the same company shares this contact's national code, "
         "national ID, economic code or phone number.",
     )
-
-    @api.depends("phone", "mobile", "country_id", "company_id")
-    def _compute_persian_phone_kinds(self):
-        return super()._compute_persian_phone_kinds()
 
     @api.depends("name", "complete_name")
     def _compute_persian_search_keys(self):
