@@ -2,8 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """Touchpoints: every interaction with a lead or contact, the material of the customer journey."""
 
-from datetime import timedelta
-
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
@@ -89,18 +87,35 @@ class CrmTouchpoint(models.Model):
 
     def _mark_responded(self):
         """An inbound touch answers the outbound touches of the same channel of the last
-        RESPONSE_DAYS days with the same contact."""
-        for touchpoint in self.filtered("partner_id"):
-            self.sudo().search(
-                [
-                    ("partner_id", "=", touchpoint.partner_id.id),
-                    ("channel", "=", touchpoint.channel),
-                    ("direction", "=", "outbound"),
-                    ("responded", "=", False),
-                    ("date", "<=", touchpoint.date),
-                    ("date", ">=", touchpoint.date - timedelta(days=RESPONSE_DAYS)),
-                ]
-            ).write({"responded": True})
+        RESPONSE_DAYS days with the same contact. One query for the whole batch (an import or
+        a mail gateway run creates many inbound touches at once)."""
+        inbound = self.filtered("partner_id")
+        if not inbound:
+            return
+        self.flush_model(["partner_id", "channel", "direction", "responded", "date"])
+        answers = SQL(", ").join(
+            SQL("(%s, %s, %s::timestamp)", t.partner_id.id, t.channel, t.date) for t in inbound
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT DISTINCT outbound.id
+                  FROM crm_touchpoint outbound
+                  JOIN (VALUES %(answers)s) AS answer(partner_id, channel, date)
+                    ON answer.partner_id = outbound.partner_id
+                   AND answer.channel = outbound.channel
+                   AND outbound.date <= answer.date
+                   AND outbound.date >= answer.date - %(window)s * INTERVAL '1 day'
+                 WHERE outbound.direction = 'outbound'
+                   AND outbound.responded IS NOT TRUE
+                """,
+                answers=answers,
+                window=RESPONSE_DAYS,
+            )
+        )
+        answered = [row[0] for row in self.env.cr.fetchall()]
+        if answered:
+            self.sudo().browse(answered).write({"responded": True})
 
     @api.constrains("res_model")
     def _check_res_model(self):

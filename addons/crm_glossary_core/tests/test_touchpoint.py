@@ -122,6 +122,52 @@ class TestTouchpoints(CrmGlossaryCommon):
         self.assertEqual(self.contact.recommended_channel, "sms")
         self.assertEqual(self.lead.partner_recommended_channel, "sms")
 
+    def test_inbound_touches_answer_recent_outbound_ones_of_their_channel(self):
+        Touchpoint = self.env["crm.touchpoint"]
+        other = self.env["res.partner"].create({"name": "Parisa Karimi"})
+        now = datetime(2026, 5, 10, 10, 0)
+
+        def outbound(partner, channel, days_before):
+            return Touchpoint.create(
+                {
+                    "partner_id": partner.id,
+                    "channel": channel,
+                    "direction": "outbound",
+                    "summary": "Offer",
+                    "date": now - timedelta(days=days_before),
+                }
+            )
+
+        answered = outbound(self.contact, "email", 3) | outbound(other, "sms", 6)
+        too_old = outbound(self.contact, "email", 9)
+        other_channel = outbound(self.contact, "phone", 1)
+        other_contact = outbound(other, "email", 1)
+        after_the_answer = Touchpoint.create(
+            {
+                "partner_id": self.contact.id,
+                "channel": "email",
+                "direction": "outbound",
+                "summary": "Reminder",
+                "date": now + timedelta(hours=2),
+            }
+        )
+        answers = [
+            {
+                "partner_id": partner.id,
+                "channel": channel,
+                "direction": "inbound",
+                "summary": "Reply",
+                "date": now,
+            }
+            for partner, channel in ((self.contact, "email"), (other, "sms"))
+        ]
+        # a batch of inbound touches (a mail gateway run, an import) is matched at once
+        with self.assertQueryCount(__system__=4):
+            Touchpoint.create(answers)
+        self.assertEqual(answered.mapped("responded"), [True, True])
+        for touch in too_old | other_channel | other_contact | after_the_answer:
+            self.assertFalse(touch.responded, touch.summary)
+
     def test_log_touchpoint_action_and_journey(self):
         action = self.lead.action_log_touchpoint()
         self.assertEqual(action["res_model"], "crm.touchpoint")
