@@ -11,7 +11,14 @@ from ..tools import customer_value as cv
 class AccountInvoiceReport(models.Model):
     _inherit = "account.invoice.report"
     _depends = {
-        "account.move": ["crm_opportunity_id", "campaign_id", "source_id", "medium_id"],
+        "account.move": [
+            "crm_opportunity_id",
+            "crm_salesperson_id",
+            "crm_team_id",
+            "campaign_id",
+            "source_id",
+            "medium_id",
+        ],
         "crm.customer.value": ["rfm_segment", "churn_risk", "customer_tier"],
     }
 
@@ -20,6 +27,7 @@ class AccountInvoiceReport(models.Model):
     source_id = fields.Many2one("utm.source", readonly=True)
     medium_id = fields.Many2one("utm.medium", readonly=True)
     crm_salesperson_id = fields.Many2one("res.users", "Opportunity Salesperson", readonly=True)
+    crm_team_id = fields.Many2one("crm.team", "Opportunity Sales Team", readonly=True)
     customer_lifecycle_stage = fields.Selection(
         selection=lambda self: self.env["res.partner"]._fields["lifecycle_stage"].selection,
         readonly=True,
@@ -35,7 +43,8 @@ class AccountInvoiceReport(models.Model):
                 move.campaign_id AS campaign_id,
                 move.source_id AS source_id,
                 move.medium_id AS medium_id,
-                crm_opportunity.user_id AS crm_salesperson_id,
+                move.crm_salesperson_id AS crm_salesperson_id,
+                move.crm_team_id AS crm_team_id,
                 commercial_partner.lifecycle_stage AS customer_lifecycle_stage,
                 customer_value.rfm_segment AS customer_rfm_segment,
                 customer_value.churn_risk AS customer_churn_risk,
@@ -46,7 +55,6 @@ class AccountInvoiceReport(models.Model):
     def _from(self) -> SQL:
         return SQL(
             """%s
-                LEFT JOIN crm_lead crm_opportunity ON crm_opportunity.id = move.crm_opportunity_id
                 LEFT JOIN crm_customer_value customer_value
                        ON customer_value.partner_id = move.commercial_partner_id
                       AND customer_value.company_id = line.company_id""",

@@ -23,11 +23,15 @@ class AccountMove(models.Model):
     crm_salesperson_id = fields.Many2one(
         related="crm_opportunity_id.user_id",
         string="Opportunity Salesperson",
+        store=True,
+        index="btree_not_null",
         help="Glossary: Opportunity.",
     )
     crm_team_id = fields.Many2one(
         related="crm_opportunity_id.team_id",
         string="Opportunity Sales Team",
+        store=True,
+        index="btree_not_null",
         help="Glossary: Sales team.",
     )
     customer_lifecycle_stage = fields.Selection(

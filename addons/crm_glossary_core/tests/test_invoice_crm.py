@@ -67,6 +67,21 @@ class TestInvoiceCrm(CrmValueCommon):
         )
         self.assertTrue(self.invoice.customer_churn_risk)
 
+    def test_invoices_group_by_opportunity_salesperson_and_team(self):
+        Move = self.env["account.move"]
+        domain = [("id", "=", self.invoice.id)]
+        groups = Move._read_group(domain, ["crm_salesperson_id", "crm_team_id"], ["__count"])
+        self.assertEqual(groups, [(self.salesman, self.team, 1)])
+        # the opportunity changes hands: its invoices follow, in the list and in the analysis
+        other_team = self.env["crm.team"].create({"name": "Export desk"})
+        self.opportunity.write({"user_id": self.env.user.id, "team_id": other_team.id})
+        groups = Move._read_group(domain, ["crm_salesperson_id", "crm_team_id"], ["__count"])
+        self.assertEqual(groups, [(self.env.user, other_team, 1)])
+        report = self.env["account.invoice.report"]._read_group(
+            [("move_id", "=", self.invoice.id)], ["crm_team_id"], ["price_subtotal:sum"]
+        )
+        self.assertEqual(report[0][0], other_team)
+
     def test_invoice_analysis_groups_by_crm_fields(self):
         Report = self.env["account.invoice.report"]
         groups = Report._read_group(
