@@ -11,3 +11,4 @@ from . import test_customer_360
 from . import test_invoice_crm
 from . import test_quota
 from . import test_dashboard
+from . import test_sales_reports
