@@ -110,8 +110,21 @@ class TestSalesReports(CrmValueCommon):
         self.assertEqual(current.advanced_count, 0)
         self.assertFalse(current.conversion_rate, "a stay in progress is not counted")
 
-    def test_reports_follow_the_companies_of_the_user(self):
-        Velocity = self.env["crm.sales.velocity.report"]
-        domain = [("lead_id", "in", self.deals.ids)]
-        self.assertEqual(len(Velocity.with_user(self.salesman).search(domain)), 3)
-        self.assertFalse(Velocity.with_user(self.other_company_user).search(domain))
+    def test_reports_follow_the_documents_and_companies_of_the_user(self):
+        deals = [("lead_id", "in", self.deals.ids)]
+        opportunities = [("partner_id", "=", self.customer.id), ("kind", "=", "opportunity")]
+        for model, count, domain in (
+            ("crm.sales.velocity.report", 3, deals),
+            ("crm.forecast.report", 2, deals),
+            ("crm.customer.kpi.report", 2, opportunities),
+        ):
+            Report = self.env[model]
+            self.assertEqual(len(Report.with_user(self.salesman).search(domain)), count, model)
+            self.assertEqual(len(Report.with_user(self.manager).search(domain)), count, model)
+            # a salesman who sees his own documents only does not see a colleague's deals
+            self.assertFalse(Report.with_user(self.other_salesman).search(domain), model)
+            self.assertFalse(Report.with_user(self.other_company_user).search(domain), model)
+        Funnel = self.env["crm.funnel.velocity.report"]
+        domain = [("lead_id", "=", self.open.id)]
+        self.assertTrue(Funnel.with_user(self.salesman).search(domain))
+        self.assertFalse(Funnel.with_user(self.other_salesman).search(domain))
