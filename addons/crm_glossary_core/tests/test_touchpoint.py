@@ -161,12 +161,17 @@ class TestTouchpoints(CrmGlossaryCommon):
             }
             for partner, channel in ((self.contact, "email"), (other, "sms"))
         ]
-        # a batch of inbound touches (a mail gateway run, an import) is matched at once
-        with self.assertQueryCount(__system__=4):
-            Touchpoint.create(answers)
+        inbound = Touchpoint.create(answers)
         self.assertEqual(answered.mapped("responded"), [True, True])
         for touch in too_old | other_channel | other_contact | after_the_answer:
             self.assertFalse(touch.responded, touch.summary)
+        # a batch of inbound touches (a mail gateway run, an import) is matched in one query
+        answered.responded = False
+        self.env.flush_all()
+        with self.assertQueryCount(__system__=2):
+            inbound._mark_responded()
+            self.env.flush_all()
+        self.assertEqual(answered.mapped("responded"), [True, True])
 
     def test_log_touchpoint_action_and_journey(self):
         action = self.lead.action_log_touchpoint()
