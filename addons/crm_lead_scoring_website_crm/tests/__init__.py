@@ -1,0 +1,1 @@
+from . import test_page_visit_scoring
