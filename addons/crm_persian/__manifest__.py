@@ -32,6 +32,7 @@
         "data/resource_calendar_data.xml",
     ],
     "demo": ["demo/crm_persian_demo.xml"],
+    "uninstall_hook": "uninstall_hook",
     "assets": {
         "web.assets_backend": [
             "crm_persian/static/src/**/*",

@@ -127,3 +127,40 @@ def test_parse_rejects(jalali, text):
 def test_digits(jalali):
     assert jalali.to_latin_digits("۱۲۳٤٥") == "12345"
     assert jalali.to_persian_digits("2025") == "۲۰۲۵"
+
+
+def test_period_starts_for_grouping(jalali):
+    day = D(2025, 11, 16)  # 1404/08/25
+    assert jalali.period_start("month", day) == D(2025, 10, 23)
+    assert jalali.period_start("quarter", datetime.datetime(2025, 11, 16, 23, 0)) == D(2025, 9, 23)
+    assert jalali.next_period_start("month", day) == D(2025, 11, 22)
+    assert jalali.next_period_start("year", day) == D(2026, 3, 21)
+    # Esfand 1403 (leap) has 30 days, Esfand 1404 has 29.
+    assert jalali.period_starts("month", D(2025, 2, 19), D(2025, 3, 21)) == [
+        D(2025, 2, 19),
+        D(2025, 3, 21),
+    ]
+    assert jalali.next_period_start("month", D(2026, 2, 20)) == D(2026, 3, 21)
+    assert jalali.period_starts("quarter", D(2025, 3, 21), D(2026, 3, 20)) == [
+        D(2025, 3, 21),
+        D(2025, 6, 22),
+        D(2025, 9, 23),
+        D(2025, 12, 22),
+    ]
+    assert jalali.period_starts("year", D(2025, 3, 21), D(2025, 3, 20)) == []
+
+
+def test_nowruz_days(jalali):
+    assert jalali.nowruz_days(1403, 1405) == [20, 21, 21]  # 2024-03-20, 2025-03-21, 2026-03-21
+    days = jalali.nowruz_days(1200, 1600)
+    assert len(days) == 401
+    assert set(days) <= {19, 20, 21, 22}
+
+
+def test_month_labels(jalali):
+    day = D(2025, 11, 16)
+    assert jalali.month_name(8) == "Aban"
+    assert jalali.month_name(8, "fa_IR") == "آبان"
+    assert jalali.format_month(day) == "Aban 1404"
+    assert jalali.format_month(day, digits="persian", lang="fa_IR") == "آبان ۱۴۰۴"
+    assert jalali.format_month(day, lang="fa_IR") == "آبان 1404"

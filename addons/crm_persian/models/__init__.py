@@ -7,6 +7,7 @@ from . import crm_ticket_jalali
 from . import crm_quota
 from . import crm_ticket_number
 from . import res_partner_jalali
+from . import crm_persian_jalali_calendar
 from . import base_jalali
 from . import crm_persian_search_mixin
 from . import crm_persian_phone_mixin

@@ -9,3 +9,4 @@ from . import test_reports
 from . import test_jalali_periods
 from . import test_calendar
 from . import test_jalali_hooks
+from . import test_jalali_groups

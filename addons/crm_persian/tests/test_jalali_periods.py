@@ -90,11 +90,14 @@ class TestJalaliPeriods(TransactionCase):
             )
         ]
         self.assertEqual(labels[-1], "۱۹ آبان ۱۴۰۴")
-        # Months stay Gregorian: a Gregorian month is not a Jalali one.
+        # Months are Jalali months too (see test_jalali_groups).
         month_groups = Lead.with_context(date_calendar="jalali").read_group(
             domain, ["date_closed"], ["date_closed:month"]
         )
-        self.assertNotIn("Aban", " ".join(g["date_closed:month"] for g in month_groups))
+        self.assertEqual(
+            [g["date_closed:month"] for g in month_groups],
+            ["Esfand 1403", "Mehr 1404", "Aban 1404"],
+        )
 
     def test_install_fills_existing_rows_in_sql(self):
         self.env.flush_all()

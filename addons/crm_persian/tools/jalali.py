@@ -184,6 +184,42 @@ def period_bounds(period_type, value, offset=0):
     raise JalaliError(f"Unknown Jalali period type: {period_type!r}")
 
 
+def period_start(period_type, value):
+    """First Gregorian date of the Jalali period (month, quarter, year) containing ``value``."""
+    return period_bounds(period_type, value)[0]
+
+
+def next_period_start(period_type, value):
+    """First Gregorian date of the Jalali period following the one containing ``value``."""
+    return period_bounds(period_type, value, 1)[0]
+
+
+def period_starts(period_type, first, last):
+    """First days of the Jalali periods from the one containing ``first`` to the one
+    containing ``last`` (both included), in order."""
+    starts = []
+    start = period_start(period_type, first)
+    while start <= last:
+        starts.append(start)
+        start = next_period_start(period_type, start)
+    return starts
+
+
+def nowruz_days(first_jyear, last_jyear):
+    """Day of March on which 1 Farvardin falls, for each Jalali year from ``first_jyear`` to
+    ``last_jyear``: 1 Farvardin of year ``jy`` is ``date(jy + 621, 3, day)``.
+
+    :raises JalaliError: for a year whose 1 Farvardin is not in March of year ``jy + 621``
+    """
+    days = []
+    for jyear in range(first_jyear, last_jyear + 1):
+        nowruz = to_gregorian(jyear, 1, 1)
+        if (nowruz.year, nowruz.month) != (jyear + 621, 3):
+            raise JalaliError(f"1 Farvardin {jyear} is {nowruz}, not in March {jyear + 621}")
+        days.append(nowruz.day)
+    return days
+
+
 def period_keys(value):
     """Sortable keys of the Jalali periods of a date, for storing and grouping.
 
@@ -227,11 +263,23 @@ def format_datetime(value, digits="latin", seconds=True):
     return to_persian_digits(text) if digits == "persian" else text
 
 
+def month_name(jmonth, lang="en"):
+    """Name of a Jalali month: Persian for a Persian language (``fa``...), else Latin."""
+    names = MONTH_NAMES_FA if (lang or "").startswith("fa") else MONTH_NAMES
+    return names[jmonth - 1]
+
+
+def format_month(value, digits="latin", lang="en"):
+    """Format the Jalali month of a date: ``Aban 1404`` (or ``آبان ۱۴۰۴`` in Persian)."""
+    jyear, jmonth, _jday = to_jalali(value)
+    text = f"{month_name(jmonth, lang)} {jyear}"
+    return to_persian_digits(text) if digits == "persian" else text
+
+
 def format_long(value, digits="latin", lang="en"):
     """Format as ``25 Aban 1404`` (or ``۲۵ آبان ۱۴۰۴`` for Persian) for headers and titles."""
     jyear, jmonth, jday = to_jalali(value)
-    names = MONTH_NAMES_FA if lang.startswith("fa") else MONTH_NAMES
-    text = f"{jday} {names[jmonth - 1]} {jyear}"
+    text = f"{jday} {month_name(jmonth, lang)} {jyear}"
     return to_persian_digits(text) if digits == "persian" else text
 
 
