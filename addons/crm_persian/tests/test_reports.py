@@ -110,6 +110,18 @@ class TestJalaliReports(HttpCase):
         gregorian = Date.with_context(date_calendar="gregorian")
         self.assertNotIn("1404", gregorian.value_to_html(datetime.date(2025, 11, 16), {}))
 
+    def test_invoice_tour_form_report_and_pivot(self):
+        """A Persian reader sees the Jalali date on the posted invoice, in its report (HTML
+        preview) and as its Jalali month in the Invoices Analysis pivot (crm_persian's tour
+        crm_persian_jalali_invoice_tour)."""
+        # Salespeople analyse their own invoices only.
+        self.invoice.invoice_user_id = self.persian_user
+        self.start_tour(
+            f"/odoo/action-account.action_move_out_invoice_type/{self.invoice.id}",
+            "crm_persian_jalali_invoice_tour",
+            login=self.persian_user.login,
+        )
+
     def test_invoice_pdf_has_jalali_date(self):
         if not shutil.which("wkhtmltopdf"):
             raise unittest.SkipTest("wkhtmltopdf is not installed")
