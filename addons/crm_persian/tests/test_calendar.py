@@ -97,3 +97,22 @@ class TestIranianCalendar(TransactionCase):
             self.assertIn(f"{jday} {jalali.MONTH_NAMES[jmonth - 1]} {jyear}", leave.name)
         nowruz = self.env.ref("crm_persian.resource_calendar_leave_iran_1405_01_01")
         self.assertEqual(nowruz.date_from, datetime.datetime(2026, 3, 20, 20, 30))
+
+    def test_1405_holidays_are_those_of_the_official_calendar(self):
+        """The 26 official holidays of 1405 (University of Tehran calendar centre)."""
+        official = {
+            (1, 1), (1, 2), (1, 3), (1, 4), (1, 12), (1, 13), (1, 25),
+            (3, 6), (3, 14), (3, 15), (4, 3), (4, 4),
+            (5, 13), (5, 21), (5, 22), (5, 30), (6, 8), (8, 22),
+            (10, 2), (10, 16), (11, 4), (11, 22), (12, 9), (12, 19), (12, 20), (12, 29),
+        }  # fmt: skip
+        leaves = self.env["resource.calendar.leaves"].search(
+            [("calendar_id", "=", self.calendar.id), ("resource_id", "=", False)]
+        )
+        days_1405 = set()
+        for leave in leaves:
+            day = pytz.utc.localize(leave.date_from).astimezone(TEHRAN).date()
+            jyear, jmonth, jday = jalali.to_jalali(day)
+            if jyear == 1405:
+                days_1405.add((jmonth, jday))
+        self.assertEqual(days_1405, official)
