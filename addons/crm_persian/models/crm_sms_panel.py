@@ -30,10 +30,15 @@ KAVENEGAR_FAILURES = {
     409: "sms_server",  # server unable to answer
     424: "unknown",
 }
-# Kavenegar message states: accepted states and final delivery states
-KAVENEGAR_ACCEPTED = {1, 2, 4, 5}  # queued, scheduled, sent to operator (twice)
+# Kavenegar message states ("status" of send.json and status.json entries and of delivery
+# reports), as Kavenegar's own SDK names them (github.com/kavenegar/kavenegar-go, message.go
+# MessageStatusType): 1 queued, 2 scheduled, 4 sent to the telecom centre, 5 sent to the
+# operator, 6 failed, 10 delivered, 11 undelivered, 13 cancelled, 14 filtered (blocked),
+# 50 received (incoming SMS), 100 incorrect (unknown message ID).
+KAVENEGAR_ACCEPTED = {1, 2, 4, 5}  # queued, scheduled, sent to the centre or operator
 KAVENEGAR_DELIVERED = 10
 KAVENEGAR_FAILED = {6: "not_delivered", 11: "not_delivered", 13: "not_delivered", 14: "rejected"}
+KAVENEGAR_UNKNOWN_ID = 100  # Kavenegar does not know the message: no report will come
 KAVENEGAR_BATCH = 200  # receptors per send.json request (Kavenegar's limit)
 
 

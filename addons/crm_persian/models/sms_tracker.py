@@ -4,7 +4,7 @@
 
 from odoo import fields, models
 
-from .crm_sms_panel import KAVENEGAR_DELIVERED, KAVENEGAR_FAILED
+from .crm_sms_panel import KAVENEGAR_DELIVERED, KAVENEGAR_FAILED, KAVENEGAR_UNKNOWN_ID
 
 
 class SmsTracker(models.Model):
@@ -25,4 +25,8 @@ class SmsTracker(models.Model):
                 tracker.panel_delivery_final = True
             elif status in KAVENEGAR_FAILED:
                 tracker._action_update_from_provider_error(KAVENEGAR_FAILED[status])
+                tracker.panel_delivery_final = True
+            elif status == KAVENEGAR_UNKNOWN_ID:
+                # No report will ever come (e.g. a message older than Kavenegar keeps): stop
+                # asking, and leave the notification as it is.
                 tracker.panel_delivery_final = True

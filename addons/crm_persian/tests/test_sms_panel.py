@@ -343,6 +343,21 @@ class TestKavenegarDeliveryReport(HttpCase):
         self.assertEqual(failed.failure_type, "sms_not_delivered")
         self.assertTrue(all(self.trackers.mapped("panel_delivery_final")))
 
+    def test_intermediate_and_unknown_statuses(self):
+        """Kavenegar states 1, 2, 4, 5 are not final; 100 (unknown message ID) stops the
+        polling without changing the notification."""
+        queued, unknown = self.trackers
+        for status in (1, 2, 4, 5):
+            queued._apply_panel_statuses({"555": status})
+            self.assertFalse(queued.panel_delivery_final, status)
+        unknown._apply_panel_statuses({"556": 100})
+        self.assertTrue(unknown.panel_delivery_final)
+        self.assertEqual(self.notifications.mapped("notification_status"), ["pending"] * 2)
+        waiting = self.env["sms.tracker"].search(
+            [("id", "in", self.trackers.ids), ("panel_delivery_final", "=", False)]
+        )
+        self.assertEqual(waiting, queued)
+
     def test_unknown_token_is_refused(self):
         response = self.url_open(
             "/crm_persian/sms/kavenegar/not-the-token", data={"messageid": "555", "status": "10"}
