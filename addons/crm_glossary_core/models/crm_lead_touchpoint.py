@@ -99,18 +99,24 @@ class CrmLead(models.Model):
     def _message_post_after_hook(self, message, msg_vals):
         res = super()._message_post_after_hook(message, msg_vals)
         message_type = msg_vals.get("message_type", message.message_type)
+        author = self.env["res.partner"].browse(msg_vals.get("author_id", message.author_id.id))
+        # OdooBot (automations, scheduled actions) writes for the company too
+        users = author.with_context(active_test=False).user_ids
+        internal = author == self.env.ref("base.partner_root") or any(
+            not user.share for user in users
+        )
         channel = direction = None
         if message_type == "email":
             channel, direction = "email", "inbound"
         elif message_type == "sms":
-            channel, direction = "sms", "outbound"
+            # an SMS posted by a user (or an automation) went out; one from the customer is
+            # a reply received through an SMS panel
+            channel, direction = "sms", "outbound" if internal else "inbound"
         elif message_type in ("comment", "email_outgoing") and not msg_vals.get(
             "mail_activity_type_id"
         ):
             subtype_id = msg_vals.get("subtype_id", message.subtype_id.id)
             if subtype_id == self.env["ir.model.data"]._xmlid_to_res_id("mail.mt_comment"):
-                author = self.env["res.partner"].browse(msg_vals.get("author_id"))
-                internal = author.user_ids and not author.user_ids[0].share
                 channel, direction = "email", "outbound" if internal else "inbound"
         if channel:
             self.env["crm.touchpoint"]._log(
