@@ -24,6 +24,7 @@
         "views/res_partner_views.xml",
         "views/crm_lead_views.xml",
         "views/sms_panel_views.xml",
+        "views/crm_sms_inbound_views.xml",
         "views/crm_ticket_views.xml",
         "views/res_users_views.xml",
         "views/crm_lead_jalali_views.xml",

@@ -16,6 +16,7 @@ from . import res_partner
 from . import crm_lead
 from . import crm_ticket
 from . import crm_sms_panel
+from . import crm_sms_inbound
 from . import sms_sms
 from . import sms_tracker
 from . import res_config_settings

@@ -4,8 +4,11 @@
 
 import logging
 import secrets
+import threading
+from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
+import psycopg2
 import requests
 
 from odoo import _, api, fields, models
@@ -165,6 +168,32 @@ class CrmSmsPanel(models.Model):
         help="Kavenegar: ask the panel for the delivery status of sent SMS (scheduled "
         "action), so that Odoo shows 'Delivered' or the delivery failure.",
     )
+
+    receive_inbound = fields.Boolean(
+        "Fetch Replies",
+        help="Kavenegar: bring the SMS that customers send to the receiving line into Odoo "
+        "(scheduled action): each one is posted on the sender's open lead, else on the "
+        "contact with that number, else on a new lead.",
+    )
+    receive_line = fields.Char(
+        "Receiving Line",
+        help="The panel line whose received SMS are fetched; empty: the sender line.",
+    )
+    inbound_team_id = fields.Many2one(
+        "crm.team",
+        "Team for New Leads",
+        help="Sales team (and its leader) of the leads created for SMS from unknown numbers.",
+    )
+    inbound_count = fields.Integer("Received SMS", compute="_compute_inbound_count")
+
+    def _compute_inbound_count(self):
+        counts = dict(
+            self.env["crm.sms.inbound"]._read_group(
+                [("panel_id", "in", self.ids)], ["panel_id"], ["__count"]
+            )
+        )
+        for panel in self:
+            panel.inbound_count = counts.get(panel, 0)
 
     @api.depends("delivery_token", "provider")
     def _compute_delivery_url(self):
@@ -421,6 +450,85 @@ class CrmSmsPanel(models.Model):
                 batch._apply_panel_statuses(statuses)
                 done += len(batch)
         self.env["ir.cron"]._notify_progress(done=done, remaining=0)
+
+    # ------------------------------------------------------------------ received SMS
+    def _kavenegar_receive(self):
+        """The unread SMS of the receiving line, as ``_store_entries`` dicts; Kavenegar marks
+        them read once given. Returns None when the panel answered with an error."""
+        self.ensure_one()
+        url = f"{self.url.rstrip('/')}/{self.sudo().api_key or ''}/sms/receive.json"
+        line = self.receive_line or self.sender or ""
+        response, error = self._http(url, {"linenumber": line, "isread": 0})
+        data = self._decode(response) if response is not None else None
+        if error or not response.ok or _json_path(data, "return.status") != 200:
+            _logger.warning(
+                "SMS panel %s: fetching received SMS failed: %s",
+                self.name,
+                error or self._error_text(response, _json_path(data, "return.message")),
+            )
+            return None
+        entries = []
+        for entry in _json_path(data, "entries") or []:
+            if not isinstance(entry, dict):
+                continue
+            stamp = entry.get("date")
+            date = (
+                datetime.fromtimestamp(stamp, tz=timezone.utc).replace(tzinfo=None)
+                if isinstance(stamp, int | float)
+                else None
+            )
+            entries.append(
+                {
+                    "message_id": str(entry.get("messageid") or ""),
+                    "number": str(entry.get("sender") or ""),
+                    "line": str(entry.get("receptor") or line),
+                    "body": entry.get("message") or "",
+                    "date": date,
+                }
+            )
+        return entries
+
+    def _fetch_inbound(self, auto_commit=False):
+        """Fetch, store and post the SMS received on the panels' lines; returns the number
+        of messages stored. The panel marks what it hands over as read: with ``auto_commit``
+        (the scheduled action) what was fetched is committed before it is posted, so that a
+        failure while posting loses nothing. A message that cannot be posted stays
+        "Received" and is posted at the next run."""
+        auto_commit = auto_commit and not getattr(threading.current_thread(), "testing", False)
+        Inbound = self.env["crm.sms.inbound"].sudo()
+        stored = 0
+        panels = self.filtered(lambda p: p.provider == "kavenegar" and p.receive_inbound)
+        for panel in panels:
+            entries = panel._kavenegar_receive()
+            if entries:
+                stored += len(Inbound._store_entries(panel, entries))
+                if auto_commit:
+                    # as Odoo's own mail queue does: what the panel handed over is kept
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
+        pending = Inbound.search([("state", "=", "received"), ("panel_id", "in", panels.ids)])
+        for sms in pending:
+            try:
+                with self.env.cr.savepoint():
+                    sms._assign()
+            except (UserError, ValidationError, psycopg2.Error) as error:
+                _logger.warning("Received SMS %s not posted, retried later: %s", sms.id, error)
+        return stored
+
+    @api.model
+    def _cron_fetch_inbound(self, auto_commit=True):
+        panels = self.search([("provider", "=", "kavenegar"), ("receive_inbound", "=", True)])
+        stored = panels._fetch_inbound(auto_commit=auto_commit)
+        self.env["ir.cron"]._notify_progress(done=stored, remaining=0)
+
+    def action_fetch_inbound(self):
+        """Fetch the received SMS now and show them."""
+        self._fetch_inbound()
+        return self.action_view_inbound()
+
+    def action_view_inbound(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id("crm_persian.crm_sms_inbound_action")
+        action["domain"] = [("panel_id", "in", self.ids)]
+        return action
 
     def action_send_test(self):
         """Send a test SMS to the number given in the context (``test_number``) or to the

@@ -5,6 +5,7 @@ from . import test_identity
 from . import test_phone
 from . import test_search_normalization
 from . import test_sms_panel
+from . import test_sms_inbound
 from . import test_reports
 from . import test_jalali_periods
 from . import test_calendar
