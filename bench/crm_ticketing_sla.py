@@ -27,6 +27,8 @@ from datetime import datetime
 from _common import header, measure, parser, report, scratch_env
 
 POLICIES = 20
+# priorities of the policies, by index modulo 4 (empty: all priorities)
+PRIORITY_SETS = [(), ("1", "2"), ("2", "3"), ("3", "0")]
 CALENDARS = 3
 OPEN_SHARE = 5  # one ticket in five is open
 DUE = 200  # running clocks past a threshold when the cron runs, whatever the size
@@ -66,12 +68,13 @@ def build(env, size):
         ]
         + [{"name": "Bench team (recompute)", "resource_calendar_id": recompute_calendar.id}]
     )
+    priorities = {p.code: p.id for p in env["crm.ticket.priority"].search([])}
     env["crm.ticket.sla"].create(
         [
             {
                 "name": f"Bench policy {index}",
                 "team_id": teams[index % 5].id,
-                "priority": str(index % 4),
+                "priority_ids": [(6, 0, [priorities[c] for c in PRIORITY_SETS[index % 4]])],
                 "first_response_hours": 2 + index % 6,
                 "resolution_hours": 16 + 4 * (index % 5),
                 "escalation_rule_ids": [
@@ -117,9 +120,9 @@ def build(env, size):
         """,
         params,
     )
-    # clocks of the open tickets: the strictest policy of their team that applies, two
-    # clocks each; the engine
-    # computes their deadlines below, batch by batch, as in production
+    # clocks of the open tickets: a policy of their team for their priority (one naming
+    # priorities before one for all), two clocks each; the engine computes their deadlines
+    # below, batch by batch, as in production
     cr.execute(
         """
         INSERT INTO crm_ticket_sla_status (ticket_id, sla_id, clock, start, status,
@@ -128,9 +131,13 @@ def build(env, size):
         SELECT t.id, p.id, c.clock, t.date_received, 'ongoing', 0, 0, t.company_id,
                NOW(), NOW(), 1, 1
           FROM crm_ticket t
-          JOIN LATERAL (SELECT id FROM crm_ticket_sla
-                         WHERE team_id = t.team_id AND priority::int <= t.priority::int
-                         ORDER BY priority DESC, id LIMIT 1) p ON TRUE
+          JOIN LATERAL (SELECT sla.id FROM crm_ticket_sla sla
+                          LEFT JOIN crm_ticket_priority_crm_ticket_sla_rel rel
+                                 ON rel.crm_ticket_sla_id = sla.id
+                          LEFT JOIN crm_ticket_priority pr ON pr.id = rel.crm_ticket_priority_id
+                         WHERE sla.team_id = t.team_id
+                           AND (pr.code = t.priority OR rel.crm_ticket_sla_id IS NULL)
+                         ORDER BY rel.crm_ticket_sla_id IS NULL, sla.id LIMIT 1) p ON TRUE
          CROSS JOIN (VALUES ('first_response'), ('resolution')) c(clock)
          WHERE NOT t.is_closed AND t.name LIKE 'Bench ticket %'
         """

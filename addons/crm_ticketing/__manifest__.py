@@ -3,7 +3,7 @@
 {
     "name": "CRM Ticketing",
     "summary": "Helpdesk with SLA, escalation, portal, knowledge base, tied to invoices",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Helpdesk",
     "author": "CRM Suite contributors",
     "website": "https://github.com/crm-suite/crm-suite",
@@ -17,6 +17,7 @@
         "data/mail_template_data.xml",
         "data/crm_ticket_stage_data.xml",
         "data/crm_ticket_team_data.xml",
+        "data/crm_ticket_priority_data.xml",
         "data/ir_cron_data.xml",
         "wizards/crm_ticket_wizard_views.xml",
         "views/crm_ticket_views.xml",

@@ -7,6 +7,7 @@ from . import crm_ticket_tag
 from . import crm_ticket_category
 from . import crm_ticket_team
 from . import crm_ticket_sla
+from . import crm_ticket_priority
 from . import crm_ticket_escalation_rule
 from . import crm_ticket_sla_status
 from . import crm_ticket_article

@@ -17,12 +17,10 @@ class CrmTicketSla(models.Model):
     active = fields.Boolean(default=True)
     team_id = fields.Many2one("crm.ticket.team", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="team_id.company_id", store=True, index=True)
-    priority = fields.Selection(
-        PRIORITIES,
-        string="Minimum Priority",
-        default="0",
-        required=True,
-        help="The policy applies to tickets of this priority and higher. Glossary: SLA.",
+    priority_ids = fields.Many2many(
+        "crm.ticket.priority",
+        string="Priorities",
+        help="Only for tickets of these priorities; empty for all. Glossary: SLA.",
     )
     type_ids = fields.Many2many("crm.ticket.type", string="Ticket Types")
     tag_ids = fields.Many2many("crm.ticket.tag", string="Tags")
@@ -79,9 +77,9 @@ class CrmTicketSla(models.Model):
     def _applies_to(self, ticket):
         """Whether this policy governs ``ticket`` (values already on the ticket)."""
         self.ensure_one()
-        if ticket.team_id != self.team_id or not ticket.priority:
+        if ticket.team_id != self.team_id:
             return False
-        if int(ticket.priority) < int(self.priority):
+        if self.priority_ids and ticket.priority not in self.priority_ids.mapped("code"):
             return False
         if self.type_ids and ticket.type_id not in self.type_ids:
             return False

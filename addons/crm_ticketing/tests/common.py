@@ -141,7 +141,6 @@ class TicketingCommon(TransactionCase):
             {
                 "name": "Standard",
                 "team_id": cls.team.id,
-                "priority": "0",
                 "first_response_hours": 4,
                 "next_response_hours": 8,
                 "resolution_hours": 16,

@@ -160,6 +160,9 @@ class TestMailGateway(TicketingCommon):
         """Creating a ticket by email costs the same with 1 or 10 policies and with more
         tickets already in the team (70 queries here; the bound leaves room for the
         suite modules that extend tickets)."""
+        normal_urgent = self.env.ref("crm_ticketing.priority_normal") | self.env.ref(
+            "crm_ticketing.priority_urgent"
+        )
         self._process(self._email(subject="warm-up"))
         for round_ in range(2):
             if round_:
@@ -168,7 +171,8 @@ class TestMailGateway(TicketingCommon):
                         {
                             "name": f"Policy {index}",
                             "team_id": self.team.id,
-                            "priority": "0",
+                            # every other policy for a set of priorities, the others for all
+                            "priority_ids": [(6, 0, normal_urgent.ids if index % 2 else [])],
                             "first_response_hours": 1 + index,
                         }
                     )

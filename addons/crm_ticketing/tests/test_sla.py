@@ -7,7 +7,7 @@ from freezegun import freeze_time
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import TicketingCommon
+from .common import MONDAY_8, TicketingCommon
 
 
 @tagged("post_install", "-at_install")
@@ -139,7 +139,7 @@ class TestSla(TicketingCommon):
             {
                 "name": "Urgent",
                 "team_id": self.team.id,
-                "priority": "3",
+                "priority_ids": [(6, 0, self.env.ref("crm_ticketing.priority_urgent").ids)],
                 "first_response_hours": 1,
             }
         )
@@ -152,6 +152,64 @@ class TestSla(TicketingCommon):
         self.assertEqual(ticket.sla_deadline, datetime(2026, 3, 2, 9))
         ticket.priority = "1"
         self.assertNotIn(urgent, ticket.sla_status_ids.sla_id, "running clock dropped")
+
+    def _urgent_and_low_policy(self):
+        priorities = self.env.ref("crm_ticketing.priority_urgent") | self.env.ref(
+            "crm_ticketing.priority_low"
+        )
+        return self.env["crm.ticket.sla"].create(
+            {
+                "name": "Urgent and low",
+                "team_id": self.team.id,
+                "priority_ids": [(6, 0, priorities.ids)],
+                "first_response_hours": 1,
+            }
+        )
+
+    def test_policy_for_a_set_of_priorities(self):
+        """A policy for {Urgent, Low} governs Urgent and Low tickets, not Normal or High
+        ones; the policy without priorities governs all four."""
+        policy = self._urgent_and_low_policy()
+        tickets = self.env["crm.ticket"].create(
+            [
+                {
+                    "name": f"Priority {code}",
+                    "partner_id": self.contact_a.id,
+                    "team_id": self.team.id,
+                    "date_received": MONDAY_8,
+                    "priority": code,
+                }
+                for code in ("0", "1", "2", "3")
+            ]
+        )
+        governed = {t.priority for t in tickets if policy in t.sla_status_ids.sla_id}
+        self.assertEqual(governed, {"0", "3"})
+        for ticket in tickets:
+            self.assertIn(self.sla, ticket.sla_status_ids.sla_id, "empty: all priorities")
+            self.assertEqual(policy._applies_to(ticket), ticket.priority in ("0", "3"))
+        self.assertEqual(
+            self._status(tickets[3], "first_response", policy).deadline, datetime(2026, 3, 2, 9)
+        )
+
+    def test_priority_change_within_and_out_of_the_set(self):
+        policy = self._urgent_and_low_policy()
+        ticket = self._ticket(priority="1")
+        self.assertNotIn(policy, ticket.sla_status_ids.sla_id)
+        ticket.priority = "3"
+        self.assertIn(policy, ticket.sla_status_ids.sla_id)
+        self.assertEqual(ticket.sla_deadline, datetime(2026, 3, 2, 9))
+        ticket.priority = "2"
+        self.assertNotIn(policy, ticket.sla_status_ids.sla_id, "High is not in the set")
+        self.assertEqual(ticket.sla_deadline, datetime(2026, 3, 2, 12))
+        ticket.priority = "0"
+        self.assertIn(policy, ticket.sla_status_ids.sla_id, "Low is in the set")
+
+    def test_policies_are_searchable_by_priority(self):
+        policy = self._urgent_and_low_policy()
+        Sla = self.env["crm.ticket.sla"]
+        self.assertIn(policy, Sla.search([("priority_ids.code", "=", "3")]))
+        self.assertNotIn(policy, Sla.search([("priority_ids.code", "=", "2")]))
+        self.assertIn(self.sla, Sla.search([("priority_ids", "=", False)]))
 
     def test_policy_filters_on_type_and_customer(self):
         complaint = self.env.ref("crm_ticketing.type_complaint")
