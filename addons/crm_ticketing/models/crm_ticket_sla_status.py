@@ -90,10 +90,15 @@ class CrmTicketSlaStatus(models.Model):
     @api.model
     def _sync_tickets(self, tickets, cache=None):
         """Create the clocks of the policies now applying to ``tickets`` and drop the running
-        clocks of policies that no longer apply; compute the new deadlines."""
+        clocks of policies that no longer apply; compute the new deadlines.
+
+        A change made by an escalation (``crm_ticket_escalation`` in the context, e.g. a raised
+        priority) only adds clocks: the clock being escalated may belong to a policy the new
+        priority leaves, and its breach and later levels must not disappear with it."""
         tickets = tickets.filtered(lambda t: t.team_id and t.active)
         if not tickets:
             return self.browse()
+        keep_running = self.env.context.get("crm_ticket_escalation")
         cache = cache or CrmTicketScheduleCache(self.env)
         policies = self.env["crm.ticket.sla"].search([("team_id", "in", tickets.team_id.ids)])
         by_team = defaultdict(lambda: self.env["crm.ticket.sla"])
@@ -104,9 +109,10 @@ class CrmTicketSlaStatus(models.Model):
         for ticket in tickets:
             applicable = by_team[ticket.team_id.id].filtered(lambda p, t=ticket: p._applies_to(t))
             existing = ticket.sla_status_ids
-            to_drop |= existing.filtered(
-                lambda s, a=applicable: not s.reached_datetime and s.sla_id not in a
-            )
+            if not keep_running:
+                to_drop |= existing.filtered(
+                    lambda s, a=applicable: not s.reached_datetime and s.sla_id not in a
+                )
             for policy in applicable - existing.sla_id:
                 start = ticket.date_received or now
                 if policy.first_response_hours and not ticket.date_first_response:

@@ -59,6 +59,21 @@ class TestEscalation(TicketingCommon):
         self.assertFalse(first.next_escalation_at)
         self.assertEqual(first.escalation_level, 200)
 
+    def test_raised_priority_keeps_the_escalated_clock(self):
+        """The breach raises a Normal ticket to High, out of a policy for Normal tickets only:
+        the failed clock stays on the ticket and its last level still applies."""
+        self.sla.priority_ids = self.env.ref("crm_ticketing.priority_normal")
+        ticket = self._ticket(user_id=self.agent.id, priority="1")
+        first = ticket.sla_status_ids.filtered(lambda s: s.clock == "first_response")
+        self._run_cron("2026-03-02 12:00:00")
+        self.assertEqual(ticket.priority, "2")
+        self.assertTrue(first.exists())
+        self.assertEqual(first.status, "failed")
+        self.assertTrue(ticket.sla_failed)
+        self._run_cron("2026-03-02 16:00:00")
+        self.assertEqual(first.escalation_level, 200)
+        self.assertIn(self.manager.partner_id, self._escalations(ticket)[0].partner_ids)
+
     def test_reply_stops_escalation(self):
         ticket = self._ticket(user_id=self.agent.id)
         with freeze_time("2026-03-02 09:00:00"):
