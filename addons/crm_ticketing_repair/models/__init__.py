@@ -1,0 +1,2 @@
+from . import crm_ticket
+from . import repair_order
