@@ -178,6 +178,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _crm_360_invoice_events(self, partner, before, limit):
+        if not self._crm_360_value_visible(partner):
+            return []
         # The page shows the customer's documents to the sales team, who may not read
         # accounting or inventory documents themselves: restricted to the current company.
         moves = (
@@ -209,6 +211,8 @@ class ResPartner(models.Model):
 
     @api.model
     def _crm_360_payment_events(self, partner, before, limit):
+        if not self._crm_360_value_visible(partner):
+            return []
         payments = (
             self.env["account.payment"]
             .sudo()
@@ -283,28 +287,55 @@ class ResPartner(models.Model):
             "has_more": len(events) > limit,
         }
 
+    @api.model
+    def _crm_360_value_visible(self, partner):
+        """Whether the current user sees the value and money figures of ``partner``.
+
+        The rule is that of ``crm.customer.value``, applied through its own access rights and
+        record rules: a salesman sees the figures of his customers (and of customers without a
+        salesperson); all-leads users, sales managers and accountants those of every customer.
+        The sales, invoicing, payment, product and habit blocks of the 360° page read documents
+        the user may not read himself, so they follow the same rule.
+        """
+        Value = self.env["crm.customer.value"]
+        if self.env.su:
+            return True
+        if not Value.has_access("read"):
+            return False
+        domain = self.env["ir.rule"]._compute_domain(Value._name, "read")
+        if not domain:
+            return True
+        probe = Value.sudo().new({"partner_id": partner.id, "company_id": self.env.company.id})
+        return bool(probe.filtered_domain(domain))
+
     def get_crm_360_data(self):
-        """All blocks of the 360° page for the current company, in its currency."""
+        """All blocks of the 360° page for the current company, in its currency.
+
+        The value and money blocks are ``False`` (empty for the top products) when the user
+        may not see the customer's value (see :meth:`_crm_360_value_visible`).
+        """
         partner = self._crm_360_partner()
         company = self.env.company
+        visible = self._crm_360_value_visible(partner)
         return {
-            "partner": self._crm_360_identity(partner),
+            "partner": self._crm_360_identity(partner, value_visible=visible),
             "currency": {
                 "id": company.currency_id.id,
                 "symbol": company.currency_id.symbol,
                 "position": company.currency_id.position,
                 "digits": company.currency_id.decimal_places,
             },
-            "value": self._crm_360_value(partner),
+            "value_visible": visible,
+            "value": visible and self._crm_360_value(partner),
             "opportunities": self._crm_360_opportunities(partner),
-            "sales": self._crm_360_sales(partner),
-            "invoicing": self._crm_360_invoicing(partner),
-            "payments": self._crm_360_payments(partner),
+            "sales": visible and self._crm_360_sales(partner),
+            "invoicing": visible and self._crm_360_invoicing(partner),
+            "payments": visible and self._crm_360_payments(partner),
             "deliveries": self._crm_360_deliveries(partner),
-            "top_products": self._crm_360_top_products(partner),
+            "top_products": self._crm_360_top_products(partner) if visible else [],
             "tickets": partner._crm_360_ticket_stats().get(partner.id),
             "activities": self._crm_360_activities(partner),
-            "habits": self._crm_360_habits(partner),
+            "habits": visible and self._crm_360_habits(partner),
         }
 
     @api.model
@@ -315,8 +346,8 @@ class ResPartner(models.Model):
         return dict(record._fields[fname]._description_selection(self.env)).get(value)
 
     @api.model
-    def _crm_360_identity(self, partner):
-        return {
+    def _crm_360_identity(self, partner, value_visible=True):
+        identity = {
             "id": partner.id,
             "name": partner.display_name,
             "is_company": partner.is_company,
@@ -329,13 +360,23 @@ class ResPartner(models.Model):
                 [("id", "child_of", partner.id), ("id", "!=", partner.id)]
             ),
             "lifecycle_stage": self._selection_label(partner, "lifecycle_stage"),
-            "rfm_segment": self._selection_label(partner, "rfm_segment"),
-            "churn_risk": partner.churn_risk or False,
-            "churn_risk_label": self._selection_label(partner, "churn_risk"),
-            "customer_tier": partner.customer_tier or False,
-            "customer_tier_label": self._selection_label(partner, "customer_tier"),
-            "relationship_phase": self._selection_label(partner, "relationship_phase"),
+            "rfm_segment": False,
+            "churn_risk": False,
+            "churn_risk_label": False,
+            "customer_tier": False,
+            "customer_tier_label": False,
+            "relationship_phase": False,
         }
+        if value_visible:
+            identity.update(
+                rfm_segment=self._selection_label(partner, "rfm_segment"),
+                churn_risk=partner.churn_risk or False,
+                churn_risk_label=self._selection_label(partner, "churn_risk"),
+                customer_tier=partner.customer_tier or False,
+                customer_tier_label=self._selection_label(partner, "customer_tier"),
+                relationship_phase=self._selection_label(partner, "relationship_phase"),
+            )
+        return identity
 
     @api.model
     def _crm_360_value(self, partner):

@@ -20,6 +20,7 @@ class ResPartner(models.Model):
         cv.RFM_SEGMENTS,
         "RFM Segment",
         company_dependent=True,
+        groups=VALUE_GROUPS,
         readonly=True,
         copy=False,
         help="The customer's RFM segment in the current company. Glossary: RFM, Segmentation.",
@@ -27,6 +28,7 @@ class ResPartner(models.Model):
     churn_risk = fields.Selection(
         cv.CHURN_RISKS,
         company_dependent=True,
+        groups=VALUE_GROUPS,
         readonly=True,
         copy=False,
         help="Days since the last purchase compared with the customer's own purchase "
@@ -35,6 +37,7 @@ class ResPartner(models.Model):
     customer_tier = fields.Selection(
         cv.TIERS,
         company_dependent=True,
+        groups=VALUE_GROUPS,
         readonly=True,
         copy=False,
         help="Gold, silver or bronze from the company's thresholds. Glossary: Customer tier.",
@@ -42,6 +45,7 @@ class ResPartner(models.Model):
     relationship_phase = fields.Selection(
         cv.RELATIONSHIP_PHASES,
         company_dependent=True,
+        groups=VALUE_GROUPS,
         readonly=True,
         copy=False,
         help="Awareness, exploration, expansion, commitment or dissolution. Glossary: "

@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common_value import CrmValueCommon
 
@@ -105,6 +105,48 @@ class TestCustomer360(CrmValueCommon):
         data = self.customer.with_user(self.other_company_user).get_crm_360_data()
         self.assertEqual(data["invoicing"]["invoice_count"], 0)
         self.assertFalse(data["value"])
+
+    def test_value_figures_follow_the_customer_value_rules(self):
+        """A salesman sees the value and money figures of his own customers only; the page of
+        another salesman's customer opens without them."""
+        self._invoice(self.other_customer, 700.0, days_ago=3)
+        mine = self.customer.with_user(self.salesman).get_crm_360_data()
+        self.assertTrue(mine["value_visible"])
+        self.assertEqual(mine["invoicing"]["invoice_count"], 4)
+        self.assertEqual(mine["value"]["purchase_count"], 4)
+        self.assertTrue(mine["top_products"])
+        partner = self.other_customer.with_user(self.salesman)
+        theirs = partner.get_crm_360_data()
+        self.assertFalse(theirs["value_visible"])
+        self.assertEqual(theirs["partner"]["id"], self.other_customer.id)
+        for block in ("value", "sales", "invoicing", "payments", "habits"):
+            self.assertFalse(theirs[block], block)
+        self.assertEqual(theirs["top_products"], [])
+        for key in ("rfm_segment", "churn_risk", "customer_tier", "relationship_phase"):
+            self.assertFalse(theirs["partner"][key], key)
+        kinds = {e["kind"] for e in partner.get_crm_360_timeline()["events"]}
+        self.assertFalse(kinds & {"invoice", "credit_note", "payment"})
+        # all-leads users, managers and accountants see every customer
+        for user in (self.manager, self.accountant):
+            Partner = self.env["res.partner"].with_user(user)
+            self.assertTrue(Partner._crm_360_value_visible(self.other_customer), user.login)
+        data = self.other_customer.with_user(self.manager).get_crm_360_data()
+        self.assertEqual(data["invoicing"]["invoice_count"], 1)
+        self.assertTrue(data["partner"]["churn_risk"])
+        kinds = {e["kind"] for e in self.other_customer.get_crm_360_timeline()["events"]}
+        self.assertIn("invoice", kinds)
+
+    def test_value_fields_of_contacts_are_for_sales_and_accounting(self):
+        employee = new_test_user(self.env, login="crm_value_employee", groups="base.group_user")
+        with self.assertRaises(AccessError):
+            self.customer.with_user(employee).read(["rfm_segment"])
+        self.customer.with_user(self.salesman).read(["rfm_segment", "churn_risk"])
+        self.customer.with_user(self.accountant).read(["customer_tier", "relationship_phase"])
+        views = [(False, "form"), (False, "list"), (False, "search")]
+        for user in (self.salesman, self.accountant, employee):
+            result = self.env["res.partner"].with_user(user).get_views(views)
+            search = result["views"]["search"]["arch"]
+            self.assertEqual("crm_champions" in search, user != employee, user.login)
 
     def test_page_requires_read_access(self):
         private = self.env["res.partner"].create(
