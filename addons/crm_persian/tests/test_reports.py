@@ -110,6 +110,52 @@ class TestJalaliReports(HttpCase):
         gregorian = Date.with_context(date_calendar="gregorian")
         self.assertNotIn("1404", gregorian.value_to_html(datetime.date(2025, 11, 16), {}))
 
+    def test_date_widget_prints_the_local_day_of_a_datetime(self):
+        """A datetime printed as a date is the day where the reader is, not the UTC day."""
+        moment = datetime.datetime(2025, 11, 15, 21, 0)  # UTC: 00:30 on 16 Nov in Tehran
+        Date = self.env["ir.qweb.field.date"].with_user(self.jalali_user)
+        tehran = Date.with_context(tz="Asia/Tehran")
+        self.assertEqual(tehran.value_to_html(moment, {}), "1404/08/25")
+        self.assertEqual(tehran.value_to_html("2025-11-15 21:00:00", {}), "1404/08/25")
+        self.assertEqual(tehran.value_to_html(moment, {"format": "MMMM y"}), "Aban 1404")
+        self.assertEqual(Date.with_context(tz="UTC").value_to_html(moment, {}), "1404/08/24")
+        # A quotation confirmed at 00:30 in Tehran carries that day.
+        self.jalali_user.tz = "Asia/Tehran"
+        order = self.env["sale.order"].create(
+            {"partner_id": self.invoice.partner_id.id, "date_order": moment}
+        )
+        report = self.env["ir.actions.report"].with_user(self.jalali_user)
+        html = report._render_qweb_html("sale.report_saleorder", order.ids)[0].decode()
+        self.assertIn("1404/08/25", html)
+        self.assertNotIn("1404/08/24", html)
+
+    def test_datetime_custom_format_keeps_the_time(self):
+        moment = datetime.datetime(2025, 11, 15, 21, 5)  # UTC: 00:35 on 16 Nov in Tehran
+        tehran = {"tz_name": "Asia/Tehran"}
+        Datetime = self.env["ir.qweb.field.datetime"].with_user(self.jalali_user)
+        self.assertEqual(Datetime.value_to_html(moment, {**tehran, "format": "HH:mm"}), "00:35")
+        self.assertEqual(
+            Datetime.value_to_html(moment, {**tehran, "format": "dd/MM/yyyy HH:mm:ss"}),
+            "1404/08/25 00:35:00",
+        )
+        self.assertEqual(
+            Datetime.value_to_html(
+                moment, {**tehran, "format": "dd/MM/yyyy HH:mm:ss", "hide_seconds": True}
+            ),
+            "1404/08/25 00:35",
+        )
+        self.assertEqual(
+            Datetime.value_to_html(moment, {**tehran, "format": "d MMMM y, h:mm a"}),
+            "25 Aban 1404 12:35 AM",
+        )
+        self.assertEqual(
+            Datetime.value_to_html(moment, {**tehran, "format": "short"}), "1404/08/25 12:35 AM"
+        )
+        month = Datetime.value_to_html(moment, {**tehran, "format": "MMMM y"})
+        self.assertEqual(month, "Aban 1404")
+        persian = self.env["ir.qweb.field.datetime"].with_user(self.persian_user)
+        self.assertEqual(persian.value_to_html(moment, {**tehran, "format": "HH:mm"}), "۰۰:۳۵")
+
     def test_invoice_tour_form_report_and_pivot(self):
         """A Persian reader sees the Jalali date on the posted invoice, in its report (HTML
         preview) and as its Jalali month in the Invoices Analysis pivot (crm_persian's tour
