@@ -1,9 +1,10 @@
 # Copyright 2026 CRM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-"""Every SMS Odoo sends goes through the company's Iranian SMS panel when one is set."""
+"""Every SMS Odoo sends goes through its company's Iranian SMS panel when one is set."""
 
 import logging
 import textwrap
+from collections import defaultdict
 
 from odoo import _, fields, models
 from odoo.exceptions import UserError
@@ -24,21 +25,59 @@ class SmsSms(models.Model):
     )
 
     def _send(self, unlink_failed=False, unlink_sent=True, raise_exception=False):
-        """Send through the company's SMS panel when one is configured, else through Odoo's
-        IAP service. Nothing is marked sent unless the panel accepted it."""
-        panel = self.env["crm.sms.panel"].sudo()._get_for_company(self.env.company)
-        if not panel:
-            result = super()._send(
-                unlink_failed=unlink_failed,
-                unlink_sent=unlink_sent,
-                raise_exception=raise_exception,
-            )
-        else:
-            result = self._send_with_panel(panel, unlink_failed, unlink_sent, raise_exception)
+        """Send each SMS through the SMS panel of its company (see :meth:`_get_companies`)
+        when that company has one, else through Odoo's IAP service. Nothing is marked sent
+        unless the panel accepted it."""
+        Panel = self.env["crm.sms.panel"].sudo()
+        result = None
+        for company, sms_batch in self._group_by_company().items():
+            panel = Panel._get_for_company(company)
+            if not panel:
+                result = super(SmsSms, sms_batch)._send(
+                    unlink_failed=unlink_failed,
+                    unlink_sent=unlink_sent,
+                    raise_exception=raise_exception,
+                )
+            else:
+                sms_batch._send_with_panel(panel, unlink_failed, unlink_sent, raise_exception)
         self.sudo().exists().filtered(
             lambda sms: sms.state in ("process", "pending", "sent")
         )._log_sms_touchpoints()
         return result
+
+    def _get_companies(self):
+        """The company each SMS is sent for, ``{sms id: res.company}``: the company of the
+        document it was posted on (the one its message records, else the document's own),
+        else its recipient's company, else the current company. The SMS queue is sent by
+        the cron user, whose company says nothing about the SMS."""
+        companies = {}
+        posted_on = defaultdict(list)  # model: SMS of a message without company
+        for sms in self.sudo():
+            message = sms.mail_message_id
+            if message.record_company_id:
+                companies[sms.id] = message.record_company_id
+            elif message.model in self.env and message.res_id:
+                posted_on[message.model].append(sms)
+        for model, sms_list in posted_on.items():
+            documents = (
+                self.env[model].sudo().browse({sms.mail_message_id.res_id for sms in sms_list})
+            )
+            document_companies = documents.exists()._mail_get_companies()
+            for sms in sms_list:
+                companies[sms.id] = document_companies.get(sms.mail_message_id.res_id)
+        for sms in self.sudo():
+            companies[sms.id] = (
+                companies.get(sms.id) or sms.partner_id.company_id or self.env.company
+            )
+        return companies
+
+    def _group_by_company(self):
+        """``{res.company: sms.sms}``: the SMS of ``self`` grouped by their company."""
+        companies = self._get_companies()
+        groups = defaultdict(list)
+        for sms in self:
+            groups[companies[sms.id]].append(sms.id)
+        return {company: self.browse(ids) for company, ids in groups.items()}
 
     def _send_with_panel(self, panel, unlink_failed, unlink_sent, raise_exception):
         outcomes = panel._send_messages([(sms.id, sms.number, sms.body) for sms in self])

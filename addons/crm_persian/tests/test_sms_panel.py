@@ -275,6 +275,43 @@ class TestSmsPanel(CrmPersianCase):
         self.assertEqual(refused.state, "error")
         self.assertEqual(refused.failure_type, "unknown")
 
+    def test_each_company_sends_through_its_own_panel(self):
+        """The queue is sent by the cron user; each SMS goes through its own company's panel."""
+        other = self.env["res.company"].create({"name": "شرکت دوم"})
+        self.panel.company_id = self.company
+        self.panel.copy({"name": "Kavenegar second company", "company_id": other.id}).write(
+            {"api_key": API_KEY, "sender": "20002000"}
+        )
+        here = self.env["res.partner"].create({"name": "مشتری اول", "mobile": OK})
+        there = self.env["res.partner"].create(
+            {"name": "مشتری دوم", "mobile": "09120000006", "company_id": other.id}
+        )
+        # posted on a document of the second company, not posted on anything, logged in batch
+        there._message_sms("از شرکت دوم", partner_ids=there.ids, put_in_queue=True)
+        here._message_sms("از شرکت اول", partner_ids=here.ids, put_in_queue=True)
+        unposted = self._sms("09120000007", "بی‌سند")
+        unposted.partner_id = there
+        logged = self._sms("09120000008", "ثبت گروهی")
+        logged.mail_message_id = there._message_log_batch(bodies={there.id: "ثبت گروهی"})
+        self.assertFalse(logged.mail_message_id.record_company_id)
+        queue = self.env["sms.sms"].sudo().search([("state", "=", "outgoing")])
+        self.assertEqual(self.env.company, self.company)
+        queue.send(unlink_sent=False)
+        senders = {
+            request["params"]["message"]: request["params"]["sender"]
+            for request in FakePanel.requests
+        }
+        self.assertEqual(
+            senders,
+            {
+                "از شرکت دوم": "20002000",
+                "از شرکت اول": "10004346",
+                "بی‌سند": "20002000",
+                "ثبت گروهی": "20002000",
+            },
+        )
+        self.assertEqual(set(queue.mapped("state")), {"pending"})
+
     def test_without_panel_odoo_service_is_used(self):
         self.panel.active = False
         self.assertFalse(self.env["crm.sms.panel"]._get_for_company(self.env.company))
