@@ -6,6 +6,7 @@ import ast
 
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import mute_logger
 
 from odoo.addons.crm_glossary_core.models.crm_touchpoint import TOUCHPOINT_CHANNELS
 
@@ -115,7 +116,7 @@ class CrmScoringRule(models.Model):
                     _("“%s”: the half-life must be more than zero days.", rule.name)
                 )
             if rule.rule_type == "fit":
-                rule._fit_domain()
+                rule._fit_domain_check()
             elif not (
                 rule.channel or rule.direction or rule.activity_type_id or rule.document_model
             ):
@@ -142,6 +143,27 @@ class CrmScoringRule(models.Model):
                     "“%(rule)s”: the condition cannot be evaluated on leads (%(error)s).",
                     rule=self.name,
                     error=error,
+                )
+            ) from error
+        return domain
+
+    def _fit_domain_check(self):
+        """Run the rule's condition once (in a savepoint): a condition that compiles but that
+        PostgreSQL refuses (a date compared with a word, ...) is refused now, not in the middle
+        of a batch rescore."""
+        self.ensure_one()
+        domain = self._fit_domain()
+        Lead = self.env["crm.lead"].sudo().with_context(active_test=False)
+        try:
+            # a refused condition is an answer to the user, not a server error to log
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                Lead.search_count(domain, limit=1)
+        except Exception as error:
+            raise ValidationError(
+                _(
+                    "“%(rule)s”: the condition cannot be evaluated on leads (%(error)s).",
+                    rule=self.name,
+                    error=(str(error).strip().splitlines() or [""])[0],
                 )
             ) from error
         return domain

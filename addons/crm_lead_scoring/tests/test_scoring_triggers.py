@@ -1,0 +1,79 @@
+# Copyright 2026 CRM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""What rescores a lead besides its own fields: rule conditions checked at save, contacts,
+touchpoints edited or deleted, and the score report of closed leads."""
+
+from contextlib import contextmanager
+from datetime import timedelta
+
+from odoo import fields
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import ScoringCommon
+
+
+@tagged("post_install", "-at_install")
+class TestScoringTriggers(ScoringCommon):
+    @contextmanager
+    def _refused(self, message):
+        """Expect a ValidationError, and roll back what the refused write did."""
+        with self.assertRaisesRegex(ValidationError, message), self.env.cr.savepoint():
+            yield
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Rule = cls.env["crm.scoring.rule"]
+        cls.rule_company = Rule.create(
+            {
+                "name": "Company customer",
+                "rule_type": "fit",
+                "domain": "[('partner_id.is_company', '=', True)]",
+                "points": 10,
+            }
+        )
+        cls.industry = cls.env["res.partner.industry"].create({"name": "Petrochemicals"})
+        cls.rule_industry = Rule.create(
+            {
+                "name": "Petrochemical customer",
+                "rule_type": "fit",
+                "domain": f"[('partner_id.industry_id', '=', {cls.industry.id})]",
+                "points": 25,
+            }
+        )
+        cls.rule_email = Rule.create(
+            {
+                "name": "Email received",
+                "rule_type": "engagement",
+                "channel": "email",
+                "direction": "inbound",
+                "count_mode": "each",
+                "points": 15,
+            }
+        )
+        cls.rule_call = Rule.create(
+            {
+                "name": "Call made",
+                "rule_type": "engagement",
+                "channel": "phone",
+                "direction": "outbound",
+                "points": 7,
+            }
+        )
+        cls.Touchpoint = cls.env["crm.touchpoint"]
+
+    # ------------------------------------------------------------------ rule conditions
+    def test_condition_postgresql_refuses_is_refused_at_save(self):
+        Rule = self.env["crm.scoring.rule"]
+        with self._refused("cannot be evaluated on leads"):
+            Rule.create({"name": "Due soon", "domain": "[('date_deadline', '<', 'next week')]"})
+        with self._refused("cannot be evaluated on leads"):
+            self.rule_company.domain = "[('create_date', '>', 'last month')]"
+        # the transaction is still usable, and a valid date condition is accepted
+        rule = Rule.create(
+            {"name": "Due this year", "domain": "[('date_deadline', '<', '2027-01-01')]"}
+        )
+        self.assertTrue(rule.exists())
+        self.assertEqual(self.lead.score_fit, 10)
+
