@@ -9,3 +9,4 @@ from . import crm_team_member
 from . import crm_lead_qualification
 from . import crm_lead_scoring
 from . import crm_touchpoint
+from . import crm_lead_outcome

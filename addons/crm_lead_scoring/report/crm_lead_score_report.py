@@ -41,13 +41,27 @@ class CrmLeadScoreReport(models.Model):
         [("cold", "Cold"), ("warm", "Warm"), ("hot", "Hot")], readonly=True
     )
     fit_grade = fields.Selection([("A", "A"), ("B", "B"), ("C", "C"), ("D", "D")], readonly=True)
-    score_total = fields.Float("Score", readonly=True, aggregator="avg")
+    score_total = fields.Float(
+        "Score",
+        readonly=True,
+        aggregator="avg",
+        help="The lead's score; for a won or lost lead, the one it had just before it closed.",
+    )
     score_band = fields.Selection(
         BANDS, readonly=True, help="10-point band of the score. Glossary: Lead scoring."
     )
-    probability = fields.Float("PLS Probability", readonly=True, aggregator="avg")
+    probability = fields.Float(
+        "PLS Probability",
+        readonly=True,
+        aggregator="avg",
+        help="Odoo's predictive probability; for a won or lost lead, the one it had just before "
+        "it closed.",
+    )
     probability_band = fields.Selection(
-        BANDS, "PLS Probability Band", readonly=True, help="10-point band of Odoo's probability."
+        BANDS,
+        "PLS Probability Band",
+        readonly=True,
+        help="10-point band of Odoo's probability (before closing, for closed leads).",
     )
     outcome = fields.Selection(OUTCOMES, readonly=True)
     conversion_rate = fields.Float(
@@ -67,13 +81,26 @@ class CrmLeadScoreReport(models.Model):
         )
 
     def _query(self):
+        outcome = self._outcome_sql()
+        # A closed lead is compared by what was known before it closed: Odoo sets the PLS
+        # probability of won leads to 100 and of lost ones to 0. A lead closed before the
+        # snapshot existed has no probability to compare.
+        closed = SQL("(%s) <> 'open'", outcome)
+        score = SQL(
+            "CASE WHEN %s THEN COALESCE(l.score_at_close, l.score_total) ELSE l.score_total END",
+            closed,
+        )
+        probability = SQL(
+            "CASE WHEN %s THEN l.probability_at_close ELSE l.automated_probability END", closed
+        )
         return SQL(
             """
             SELECT l.id, l.id AS lead_id, l.create_date, l.team_id, l.user_id, l.company_id,
-                   l.source_id, l.temperature, l.fit_grade, l.score_total,
+                   l.source_id, l.temperature, l.fit_grade, %(score)s AS score_total,
                    %(score_band)s AS score_band,
-                   l.automated_probability AS probability,
-                   %(probability_band)s AS probability_band,
+                   %(probability)s AS probability,
+                   CASE WHEN %(probability)s IS NOT NULL THEN %(probability_band)s
+                   END AS probability_band,
                    %(outcome)s AS outcome,
                    CASE WHEN l.active AND s.is_won THEN 100.0
                         WHEN NOT l.active AND COALESCE(l.probability, 0) = 0 THEN 0.0
@@ -89,9 +116,11 @@ class CrmLeadScoreReport(models.Model):
               FROM crm_lead l
               LEFT JOIN crm_stage s ON s.id = l.stage_id
             """,
-            score_band=band_sql(SQL("l.score_total")),
-            probability_band=band_sql(SQL("l.automated_probability")),
-            outcome=self._outcome_sql(),
+            score=score,
+            score_band=band_sql(score),
+            probability=probability,
+            probability_band=band_sql(probability),
+            outcome=outcome,
         )
 
     def init(self):

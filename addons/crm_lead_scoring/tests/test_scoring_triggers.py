@@ -77,3 +77,34 @@ class TestScoringTriggers(ScoringCommon):
         self.assertTrue(rule.exists())
         self.assertEqual(self.lead.score_fit, 10)
 
+    # ------------------------------------------------------------------ report
+    def test_report_compares_score_and_probability_before_closing(self):
+        won_stage = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        won = self.env["crm.lead"].create(
+            {"name": "Won deal", "team_id": self.team.id, "partner_id": self.partner.id}
+        )
+        lost = self.env["crm.lead"].create({"name": "Lost deal", "team_id": self.team.id})
+        (won | lost).write({"automated_probability": 37.0, "probability": 37.0})
+        lost.automated_probability = 64.0
+        self.assertEqual((won.score_total, lost.score_total), (10, 0))
+        won.action_set_won()
+        lost.action_set_lost()
+        self.assertEqual((won.automated_probability, lost.automated_probability), (100, 0))
+        self.assertEqual((won.probability_at_close, won.score_at_close), (37.0, 10))
+        self.assertEqual((lost.probability_at_close, lost.score_at_close), (64.0, 0))
+        self.env.flush_all()
+        Report = self.env["crm.lead.score.report"]
+        row = Report.search([("lead_id", "=", won.id)])
+        self.assertEqual(
+            (row.outcome, row.score_band, row.probability_band, row.probability),
+            ("won", "10", "30", 37.0),
+        )
+        row = Report.search([("lead_id", "=", lost.id)])
+        self.assertEqual((row.outcome, row.score_band, row.probability_band), ("lost", "00", "60"))
+        # a lead moved to a won stage by hand keeps its snapshot too
+        staged = self.env["crm.lead"].create({"name": "Staged", "team_id": self.team.id})
+        staged.automated_probability = 81.0
+        staged.stage_id = won_stage
+        self.env.flush_all()
+        row = Report.search([("lead_id", "=", staged.id)])
+        self.assertEqual((row.outcome, row.probability_band), ("won", "80"))
