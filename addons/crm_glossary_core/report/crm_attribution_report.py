@@ -19,6 +19,25 @@ class CrmAttributionReport(models.Model):
     _description = "Revenue Attribution"
     _auto = False
     _order = "date_won desc"
+    _depends = {
+        "crm.lead": [
+            "expected_revenue",
+            "date_closed",
+            "write_date",
+            "user_id",
+            "team_id",
+            "company_id",
+            "campaign_id",
+            "source_id",
+            "medium_id",
+            "stage_id",
+            "active",
+            "type",
+        ],
+        "crm.stage": ["is_won"],
+        "crm.touchpoint": ["lead_id", "date", "channel", "campaign_id", "source_id", "medium_id"],
+        "ir.config_parameter": ["key", "value"],
+    }
 
     lead_id = fields.Many2one("crm.lead", "Opportunity", readonly=True)
     touchpoint_id = fields.Many2one("crm.touchpoint", readonly=True)

@@ -19,6 +19,42 @@ class CrmCustomerKpiReport(models.Model):
     _description = "Customer KPIs"
     _auto = False
     _order = "date desc"
+    _depends = {
+        "crm.customer.value": [
+            "partner_id",
+            "company_id",
+            "first_purchase_date",
+            "rfm_segment",
+            "customer_tier",
+            "churn_risk",
+            "net_revenue",
+            "predicted_clv",
+        ],
+        "res.partner": ["state_id", "country_id", "user_id", "commercial_partner_id"],
+        "crm.lead": [
+            "date_closed",
+            "partner_id",
+            "user_id",
+            "team_id",
+            "company_id",
+            "stage_id",
+            "active",
+            "probability",
+            "type",
+            "expected_revenue",
+        ],
+        "crm.stage": ["is_won"],
+        "account.move": [
+            "state",
+            "move_type",
+            "invoice_date",
+            "commercial_partner_id",
+            "invoice_user_id",
+            "team_id",
+            "company_id",
+        ],
+        "account.move.line": ["move_id", "product_id", "balance", "display_type"],
+    }
 
     date = fields.Date(readonly=True)
     kind = fields.Selection(

@@ -13,6 +13,32 @@ class CrmForecastReport(models.Model):
     _description = "Forecast vs Quota"
     _auto = False
     _order = "date desc"
+    _depends = {
+        "crm.lead": [
+            "create_date",
+            "date_deadline",
+            "date_closed",
+            "team_id",
+            "user_id",
+            "company_id",
+            "stage_id",
+            "active",
+            "probability",
+            "type",
+            "expected_revenue",
+        ],
+        "crm.stage": ["is_won"],
+        "crm.quota": [
+            "team_id",
+            "user_id",
+            "company_id",
+            "date_from",
+            "date_to",
+            "target_type",
+            "target_amount",
+            "active",
+        ],
+    }
 
     date = fields.Date("Month", readonly=True)
     kind = fields.Selection(

@@ -17,6 +17,20 @@ class CrmFunnelVelocityReport(models.Model):
     _description = "Funnel Velocity Analysis"
     _auto = False
     _order = "date_in desc"
+    _depends = {
+        "crm.lead.stage.history": [
+            "lead_id",
+            "stage_id",
+            "next_stage_id",
+            "team_id",
+            "salesperson_id",
+            "company_id",
+            "date_in",
+            "date_out",
+            "duration_days",
+        ],
+        "crm.stage": ["sequence"],
+    }
 
     history_id = fields.Many2one("crm.lead.stage.history", readonly=True)
     lead_id = fields.Many2one("crm.lead", "Opportunity", readonly=True)

@@ -19,6 +19,21 @@ class CrmSalesVelocityReport(models.Model):
     _description = "Sales Velocity Analysis"
     _auto = False
     _order = "date desc"
+    _depends = {
+        "crm.lead": [
+            "create_date",
+            "date_closed",
+            "team_id",
+            "user_id",
+            "company_id",
+            "stage_id",
+            "active",
+            "probability",
+            "type",
+            "expected_revenue",
+        ],
+        "crm.stage": ["is_won"],
+    }
 
     lead_id = fields.Many2one("crm.lead", "Opportunity", readonly=True)
     date = fields.Date("Created On", readonly=True)

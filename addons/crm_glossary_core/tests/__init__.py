@@ -12,3 +12,4 @@ from . import test_invoice_crm
 from . import test_quota
 from . import test_dashboard
 from . import test_sales_reports
+from . import test_report_depends
