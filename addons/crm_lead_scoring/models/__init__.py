@@ -10,3 +10,4 @@ from . import crm_lead_qualification
 from . import crm_lead_scoring
 from . import crm_touchpoint
 from . import crm_lead_outcome
+from . import res_partner

@@ -77,6 +77,31 @@ class TestScoringTriggers(ScoringCommon):
         self.assertTrue(rule.exists())
         self.assertEqual(self.lead.score_fit, 10)
 
+    # ------------------------------------------------------------------ contacts
+    def test_contact_fields_named_by_fit_rules_rescore_its_leads(self):
+        contact = self.env["res.partner"].create(
+            {"name": "Ali Rezaei", "parent_id": self.partner.id}
+        )
+        contact_lead = self.env["crm.lead"].create(
+            {"name": "Ali's request", "team_id": self.team.id, "partner_id": contact.id}
+        )
+        self.assertEqual((self.lead.score_fit, contact_lead.score_fit), (10, 0))
+        # the industry is the company's: its contacts follow it
+        self.partner.industry_id = self.industry
+        self.assertEqual(self.lead.score_fit, 35)
+        self.assertEqual(contact_lead.score_fit, 25)
+        self.partner.is_company = False
+        self.assertEqual(self.lead.score_fit, 25)
+
+    def test_contact_fields_no_rule_names_do_not_rescore(self):
+        self.env.flush_all()
+        before = self.env.cr.sql_log_count
+        self.partner.write({"comment": "Met at the Tehran fair"})
+        self.env.flush_all()
+        plain = self.env.cr.sql_log_count - before
+        self.assertLess(plain, 10)
+        self.assertEqual(self.lead.score_fit, 10)
+
     # ------------------------------------------------------------------ report
     def test_report_compares_score_and_probability_before_closing(self):
         won_stage = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
