@@ -102,6 +102,32 @@ class TestScoringTriggers(ScoringCommon):
         self.assertLess(plain, 10)
         self.assertEqual(self.lead.score_fit, 10)
 
+    # ------------------------------------------------------------------ touchpoints
+    def test_edited_touchpoint_rescores_the_leads_before_and_after(self):
+        other = self.env["crm.lead"].create({"name": "Other", "team_id": self.team.id})
+        touch = self.Touchpoint._log(self.lead, "email", "inbound")
+        self.assertEqual(self.lead.score_engagement, 15)
+        touch.direction = "outbound"
+        self.assertEqual(self.lead.score_engagement, 0)
+        touch.write({"channel": "phone"})
+        self.assertEqual(self.lead.score_engagement, 7)
+        touch.write({"lead_id": other.id})
+        self.assertEqual((self.lead.score_engagement, other.score_engagement), (0, 7))
+        touch.write({"date": fields.Datetime.now() - timedelta(days=3)})
+        self.assertEqual(other.score_engagement, 7)
+
+    def test_deleted_touchpoint_no_longer_counts(self):
+        touches = self.Touchpoint._log(self.lead, "email", "inbound")
+        touches |= self.Touchpoint._log(self.lead, "email", "inbound")
+        self.assertEqual(self.lead.score_engagement, 30)
+        touches[0].unlink()
+        self.assertEqual(self.lead.score_engagement, 15)
+        # a touchpoint on the customer only counts for its open leads
+        customer_touch = self.Touchpoint._log(self.partner, "phone", "outbound")
+        self.assertEqual(self.lead.score_engagement, 22)
+        customer_touch.unlink()
+        self.assertEqual(self.lead.score_engagement, 15)
+
     # ------------------------------------------------------------------ report
     def test_report_compares_score_and_probability_before_closing(self):
         won_stage = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
