@@ -48,14 +48,24 @@ class CrmQualificationCriterion(models.Model):
         "crm.qualification.answer.option", "criterion_id", "Answer Options", copy=True
     )
 
-    _sql_constraints = [
-        ("weight_positive", "CHECK(weight >= 0)", "The weight of a criterion cannot be negative."),
-        (
-            "min_points_range",
-            "CHECK(min_points >= 0 AND min_points <= 100)",
-            "The points to satisfy a criterion go from 0 to 100.",
-        ),
-    ]
+    @api.constrains("weight")
+    def _check_weight(self):
+        for criterion in self:
+            if criterion.weight < 0:
+                raise ValidationError(
+                    _("The weight of the criterion “%s” cannot be negative.", criterion.name)
+                )
+
+    @api.constrains("min_points")
+    def _check_min_points(self):
+        for criterion in self:
+            if not 0 <= criterion.min_points <= 100:
+                raise ValidationError(
+                    _(
+                        "The points to satisfy the criterion “%s” go from 0 to 100.",
+                        criterion.name,
+                    )
+                )
 
     @api.constrains("required", "answer_type", "option_ids", "scale_max")
     def _check_answers(self):

@@ -1,0 +1,48 @@
+# Copyright 2026 CRM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Refusals of bad framework and threshold settings, criteria added to a framework in use and
+who answered a qualification question."""
+
+from contextlib import contextmanager
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import ScoringCommon
+
+
+@tagged("post_install", "-at_install")
+class TestQualificationRules(ScoringCommon):
+    @contextmanager
+    def _refused(self, message):
+        """Expect a ValidationError, and roll back what the refused write did."""
+        with self.assertRaisesRegex(ValidationError, message), self.env.cr.savepoint():
+            yield
+
+    def test_out_of_range_settings_are_refused_with_a_message(self):
+        budget = self.env.ref("crm_lead_scoring.criterion_bant_budget")
+        Option = self.env["crm.qualification.answer.option"]
+        for points in (-1, 101):
+            with self._refused("go from 0 to 100"):
+                Option.create({"criterion_id": budget.id, "name": "Maybe", "points": points})
+        with self._refused("go from 0 to 100"):
+            self.env.ref("crm_lead_scoring.option_bant_budget_yes").points = 150
+        with self._refused("weight of the criterion “Budget”"):
+            budget.weight = -1
+        for points in (-5, 120):
+            with self._refused("points to satisfy the criterion"):
+                budget.min_points = points
+        budget.write({"weight": 0, "min_points": 100})
+        self.assertEqual((budget.weight, budget.min_points), (0, 100))
+
+    def test_thresholds_in_the_wrong_order_are_refused(self):
+        # hot is 60: an MQL threshold above it, or at zero, is refused
+        with self._refused("“Hot From” must be above “MQL Threshold”"):
+            self.team.score_mql_threshold = 70
+        with self._refused("“MQL Threshold” must be above “0”"):
+            self.team.score_mql_threshold = 0
+        with self._refused("must be above"):
+            self.team.write({"score_grade_a": 20, "score_grade_b": 20})
+        self.team.score_mql_threshold = 60
+        self.assertEqual(self.team.score_mql_threshold, 60)
+
