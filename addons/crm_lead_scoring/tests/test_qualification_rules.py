@@ -46,3 +46,23 @@ class TestQualificationRules(ScoringCommon):
         self.team.score_mql_threshold = 60
         self.assertEqual(self.team.score_mql_threshold, 60)
 
+    def test_criterion_added_later_gets_answer_lines_on_leads_using_the_framework(self):
+        champ_lead = self.env["crm.lead"].create(
+            {"name": "CHAMP lead", "qualification_framework_id": self.champ.id}
+        )
+        second = self.env["crm.lead"].create({"name": "Second", "team_id": self.team.id})
+        criterion = self.env["crm.qualification.criterion"].create(
+            {
+                "framework_id": self.bant.id,
+                "name": "Competition",
+                "question": "Who else is the customer talking to?",
+                "answer_type": "scale",
+            }
+        )
+        for lead in self.lead | second:
+            self.assertIn(criterion, lead.qualification_answer_ids.criterion_id, lead.name)
+            self.assertEqual(len(lead.qualification_answer_ids), 5)
+        self.assertNotIn(criterion, champ_lead.qualification_answer_ids.criterion_id)
+        line = self.lead.qualification_answer_ids.filtered(lambda a: a.criterion_id == criterion)
+        self.assertFalse(line.is_answered)
+
