@@ -5,6 +5,10 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+# Writing one of these (re)answers the criterion: the answer is stamped with who and when.
+STAMP_TRIGGERS = {"option_id", "scale_value", "evidence"}
+STAMP_FIELDS = ("answered_by_id", "answered_on")
+
 
 class CrmLeadQualificationAnswer(models.Model):
     _name = "crm.lead.qualification.answer"
@@ -92,8 +96,15 @@ class CrmLeadQualificationAnswer(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        vals_list = [self._answered_clean(vals) for vals in vals_list]
+        Criterion = self.env["crm.qualification.criterion"]
         for vals in vals_list:
-            if vals.get("option_id") or "scale_value" in vals:
+            criterion = Criterion.browse(vals.get("criterion_id"))
+            if criterion and criterion.answer_type == "scale":
+                answered = "scale_value" in vals
+            else:
+                answered = bool(vals.get("option_id"))
+            if answered:
                 vals.update(self._answered_stamp())
         answers = super().create(vals_list)
         answers.lead_id.check_access("write")
@@ -102,11 +113,40 @@ class CrmLeadQualificationAnswer(models.Model):
 
     def write(self, vals):
         self.lead_id.check_access("write")
-        if {"option_id", "scale_value"} & set(vals):
-            vals = {**vals, **self._answered_stamp()}
-        res = super().write(vals)
+        vals = self._answered_clean(vals)
+        if not STAMP_TRIGGERS & set(vals):
+            res = super().write(vals)
+        else:
+            # a scale answer is answered once stamped; an option answer, while it has an option
+            scale = self.filtered(lambda answer: answer.answer_type == "scale")
+            if "scale_value" in vals:
+                stamped = scale
+            else:
+                stamped = scale.filtered("answered_on")
+            options = self - scale
+            if "option_id" in vals:
+                stamped |= options if vals["option_id"] else self.browse()
+                cleared = options if not vals["option_id"] else self.browse()
+            else:
+                stamped |= options.filtered("option_id")
+                cleared = options.filtered(lambda answer: not answer.option_id)
+            res = True
+            for answers, stamp in (
+                (stamped, self._answered_stamp()),
+                (cleared, {"answered_by_id": False, "answered_on": False}),
+                (self - stamped - cleared, {}),
+            ):
+                if answers:
+                    res = (
+                        super(CrmLeadQualificationAnswer, answers).write({**vals, **stamp}) and res
+                    )
         self.lead_id._qualification_promote()
         return res
+
+    @api.model
+    def _answered_clean(self, vals):
+        """Who answered and when is set by the server, never taken from the client."""
+        return {key: value for key, value in vals.items() if key not in STAMP_FIELDS}
 
     def _answered_stamp(self):
         return {"answered_by_id": self.env.uid, "answered_on": fields.Datetime.now()}

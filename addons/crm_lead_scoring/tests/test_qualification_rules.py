@@ -66,3 +66,42 @@ class TestQualificationRules(ScoringCommon):
         line = self.lead.qualification_answer_ids.filtered(lambda a: a.criterion_id == criterion)
         self.assertFalse(line.is_answered)
 
+    def test_who_answered_is_stamped_by_the_server(self):
+        answer = self.lead.qualification_answer_ids.filtered(
+            lambda a: a.criterion_id == self.env.ref("crm_lead_scoring.criterion_bant_budget")
+        )
+        as_salesman = answer.with_user(self.salesman)
+        # the stamp cannot be written by the client
+        as_salesman.write({"answered_by_id": self.salesman2.id, "answered_on": "2020-01-01"})
+        self.assertFalse(answer.answered_by_id or answer.answered_on)
+        # evidence on an unanswered question is not an answer
+        as_salesman.evidence = "Asked, no reply yet"
+        self.assertFalse(answer.answered_by_id or answer.is_answered)
+        option = self.env.ref("crm_lead_scoring.option_bant_budget_yes")
+        as_salesman.write({"option_id": option.id, "answered_by_id": self.salesman2.id})
+        self.assertEqual(answer.answered_by_id, self.salesman)
+        self.assertTrue(answer.answered_on)
+        # new evidence for the answer: stamped with who gave it
+        answer.with_user(self.manager).evidence = "Budget letter received"
+        self.assertEqual(answer.answered_by_id, self.manager)
+        # clearing the answer clears the stamp
+        as_salesman.option_id = False
+        self.assertFalse(answer.answered_by_id or answer.answered_on or answer.is_answered)
+
+    def test_scale_answer_stamp(self):
+        criterion = self.env["crm.qualification.criterion"].create(
+            {
+                "framework_id": self.bant.id,
+                "name": "Urgency",
+                "question": "How urgent is it, from 0 to 5?",
+                "answer_type": "scale",
+            }
+        )
+        answer = self.lead.qualification_answer_ids.filtered(
+            lambda a: a.criterion_id == criterion
+        ).with_user(self.salesman)
+        answer.evidence = "Not asked yet"
+        self.assertFalse(answer.is_answered)
+        answer.scale_value = 0
+        self.assertTrue(answer.is_answered)
+        self.assertEqual(answer.answered_by_id, self.salesman)
