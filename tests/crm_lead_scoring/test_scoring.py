@@ -35,14 +35,31 @@ def test_cap_bounds_both_signs(scoring):
 
 
 def test_each_occurrence_adds_up_to_the_cap(scoring):
-    value = 0.0
+    total = 0.0
     for _ in range(5):
-        value = scoring.accumulate(value, 0, 10, "each", cap=25)
-    assert value == 25
+        total = scoring.accumulate(total, 0, 10, "each")
+    assert total == 50
+    assert scoring.current_value(total, 0, "each", cap=25) == 25
+
+
+def test_the_cap_bounds_the_decayed_total(scoring):
+    # 4 occurrences on day 0 and one on day 14, half-life 7, cap 30: the running total is
+    # 40 / 4 + 10 = 20 on day 14, under the cap; capping at each step would give 17.5.
+    assert scoring.replay([0, 0, 0, 0, 14], 10, "each", cap=30, half_life_days=7) == 20
+    total = 0.0
+    for age in (0, 0, 0, 0, 14):
+        total = scoring.accumulate(total, age, 10, "each", half_life_days=7)
+    assert scoring.current_value(total, 0, "each", cap=30, half_life_days=7) == 20
+
+
+def test_replay_does_not_depend_on_the_order_of_events(scoring):
+    forward = scoring.replay([0, 3, 9], 10, "each", cap=25, half_life_days=5, now=12)
+    backward = scoring.replay([9, 0, 3], 10, "each", cap=25, half_life_days=5, now=12)
+    assert forward == pytest.approx(backward)
 
 
 def test_once_counts_the_last_occurrence_only(scoring):
-    assert scoring.accumulate(40, 3, 15, "once", cap=None, half_life_days=7) == 15
+    assert scoring.accumulate(40, 3, 15, "once", half_life_days=7) == 15
 
 
 def test_accumulate_decays_the_previous_value(scoring):

@@ -17,7 +17,9 @@ class CrmLeadScoreLine(models.Model):
     rule_id = fields.Many2one("crm.scoring.rule", required=True, index=True, ondelete="cascade")
     rule_type = fields.Selection([("fit", "Fit"), ("engagement", "Engagement")], required=True)
     points = fields.Float(
-        "Points at Last Event", help="The rule's points as of the last event, before decay."
+        "Running Total",
+        help="The rule's points added up to its last event, before decay and before the "
+        "rule's cap.",
     )
     points_date = fields.Datetime("Last Event")
     current_points = fields.Float(

@@ -59,12 +59,24 @@ def _decay_sql(rule, later, earlier):
 
 
 def _cap_sql(rule, value):
+    """SQL bounding ``value`` by the cap of ``each`` rules (``once`` rules have no cap)."""
     return SQL(
-        "CASE WHEN COALESCE(%(r)s.max_points, 0) > 0 THEN GREATEST(-%(r)s.max_points, "
-        "LEAST(%(r)s.max_points, %(v)s)) ELSE %(v)s END",
+        "CASE WHEN %(r)s.count_mode = 'each' AND COALESCE(%(r)s.max_points, 0) > 0 "
+        "THEN GREATEST(-%(r)s.max_points, LEAST(%(r)s.max_points, %(v)s)) ELSE %(v)s END",
         r=SQL.identifier(rule),
         v=value,
     )
+
+
+def _current_points_sql(rule, line, now):
+    """SQL of what an engagement line gives today: its running total decayed from its last
+    event to ``now``, then capped (``scoring.current_value``), rounded to cents."""
+    decayed = SQL(
+        "%(line)s.points * %(decay)s",
+        line=SQL.identifier(line),
+        decay=_decay_sql(rule, now, SQL.identifier(line, "points_date")),
+    )
+    return SQL("ROUND((%s)::numeric, 2)::float8", _cap_sql(rule, decayed))
 
 
 class CrmLead(models.Model):
@@ -206,7 +218,7 @@ class CrmLead(models.Model):
         done = 0
         for batch in split_every(batch_size, lead_ids, list):
             self._score_rebuild_lines(batch, fit_rules, engagement_rules)
-            self._score_refresh(batch, force_temperature=force_temperature)
+            self._score_refresh(batch, force_temperature=force_temperature, rebuilt=True)
             done += len(batch)
             self.env["ir.cron"]._notify_progress(done=done, remaining=len(lead_ids) - done)
 
@@ -345,39 +357,50 @@ class CrmLead(models.Model):
                      GROUP BY h.lead_id, h.rule_id, h.last_date, h.count_mode, h.points,
                               h.max_points, h.decay, h.half_life_days
                 ), val AS (
-                    SELECT agg.*,
+                    SELECT agg.lead_id, agg.rule_id, agg.occurrences, agg.count_mode,
+                           agg.max_points, agg.decay, agg.half_life_days,
+                           agg.last_date AS points_date,
                            CASE WHEN agg.count_mode = 'once' THEN agg.points::float8
-                                ELSE %(capped)s END AS value
+                                ELSE agg.total END AS points
                       FROM agg
                 )
                 INSERT INTO crm_lead_score_new
-                SELECT val.lead_id, val.rule_id, 'engagement', val.value,
-                       ROUND((val.value * %(decay_now)s)::numeric, 2), val.last_date,
-                       val.occurrences
+                SELECT val.lead_id, val.rule_id, 'engagement', val.points, %(current)s,
+                       val.points_date, val.occurrences
                   FROM val
                 """,
                 ids=lead_ids,
                 rule_ids=rule_ids,
                 value=value,
-                capped=_cap_sql("agg", SQL("agg.total")),
-                decay_now=_decay_sql("val", SQL("%s", now), SQL("val.last_date")),
+                current=_current_points_sql("val", "val", SQL("%s", now)),
             )
         )
 
     # ------------------------------------------------------------------ totals
     @api.model
-    def _score_refresh(self, lead_ids, force_temperature=False):
+    def _score_refresh(self, lead_ids, force_temperature=False, rebuilt=False):
         """Decay the lines of ``lead_ids``, then set their scores, grade and temperature in one
-        statement, and act on what changed. Returns the changed rows."""
+        statement, and act on what changed. Returns the changed rows.
+
+        ``rebuilt``: the lines were just rebuilt (``_score_rebuild_lines``) with today's
+        values, which the temporary table still holds: the totals are summed from there
+        instead of reading and decaying the lines again.
+        """
         now = fields.Datetime.now()
         d = scoring.DEFAULT_THRESHOLDS
-        self.env.cr.execute(
-            SQL(
+        if rebuilt:
+            lines = SQL(
                 """
-                WITH lines AS (
+                lines AS (
+                    SELECT n.lead_id, n.rule_type, n.current_points FROM crm_lead_score_new n
+                ), """
+            )
+        else:
+            lines = SQL(
+                """
+                lines AS (
                     SELECT ln.id, ln.lead_id, ln.rule_type, ln.current_points AS stored,
-                           CASE WHEN r.decay AND ln.rule_type = 'engagement'
-                                THEN ROUND((ln.points * %(decay)s)::numeric, 2)::float8
+                           CASE WHEN ln.rule_type = 'engagement' THEN %(current)s
                                 ELSE ln.points END AS current_points
                       FROM crm_lead_score_line ln
                       JOIN crm_scoring_rule r ON r.id = ln.rule_id
@@ -386,7 +409,14 @@ class CrmLead(models.Model):
                     UPDATE crm_lead_score_line ln SET current_points = lines.current_points
                       FROM lines
                      WHERE ln.id = lines.id AND lines.stored IS DISTINCT FROM lines.current_points
-                ), sums AS (
+                ), """,
+                current=_current_points_sql("r", "ln", SQL("%s", now)),
+                ids=list(lead_ids),
+            )
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH %(lines)s sums AS (
                     SELECT lead_id,
                            ROUND(SUM(CASE WHEN rule_type = 'fit' THEN current_points ELSE 0 END))
                                AS fit,
@@ -395,7 +425,7 @@ class CrmLead(models.Model):
                       FROM lines GROUP BY lead_id
                 ), old AS (
                     SELECT l.id, l.team_id, l.score_fit, l.score_engagement, l.score_total,
-                           l.fit_grade, l.temperature
+                           l.fit_grade, l.temperature, l.qualification_status
                       FROM crm_lead l WHERE l.id = ANY(%(ids)s)
                 ), new AS (
                     SELECT old.id, COALESCE(s.fit, 0)::int AS fit,
@@ -431,11 +461,13 @@ class CrmLead(models.Model):
                    AND (old.score_fit IS DISTINCT FROM t.fit
                         OR old.score_engagement IS DISTINCT FROM t.engagement
                         OR old.fit_grade IS DISTINCT FROM t.grade
-                        OR old.temperature IS DISTINCT FROM t.temperature)
+                        OR old.temperature IS DISTINCT FROM t.temperature
+                        -- thresholds or rules changed: raw leads already above the MQL score
+                        OR (%(force)s AND old.qualification_status = 'raw' AND t.total >= t.mql))
              RETURNING l.id, old.temperature, l.temperature, COALESCE(old.score_total, 0),
                        l.score_total, l.qualification_status, l.team_id, l.user_id, t.mql
                 """,
-                decay=_decay_sql("r", SQL("%s", now), SQL("ln.points_date")),
+                lines=lines,
                 ids=list(lead_ids),
                 force=bool(force_temperature),
                 now=now,
@@ -451,13 +483,17 @@ class CrmLead(models.Model):
         self.env["crm.lead.score.line"].invalidate_model()
         if rows:
             self.env["crm.lead"].invalidate_model(SCORE_FIELDS)
-            self._score_lifecycle(rows)
+            self._score_lifecycle(rows, force_mql=force_temperature)
         return rows
 
     @api.model
-    def _score_lifecycle(self, rows):
+    def _score_lifecycle(self, rows, force_mql=False):
         """Chatter notes for temperature changes, MQL hand-off (team told) and an activity for
-        the owner of each lead that became hot."""
+        the owner of each lead that became hot.
+
+        A raw lead becomes MQL when its score reaches the MQL threshold, and, when the rules or
+        thresholds changed (``force_mql``), when it is at or above it.
+        """
         Lead = self.env["crm.lead"].sudo().with_context(crm_lead_scoring_skip=True)
         labels = dict(self._fields["temperature"]._description_selection(self.env))
         notes, to_mql, hot = {}, defaultdict(list), []
@@ -473,7 +509,7 @@ class CrmLead(models.Model):
                 )
             if new_temp == "hot" and old_temp != "hot" and user_id:
                 hot.append((lead_id, user_id, total))
-            if status == "raw" and total >= mql and old_total < mql:
+            if status == "raw" and total >= mql and (old_total < mql or force_mql):
                 to_mql[team_id].append(lead_id)
         if notes:
             Lead.browse(list(notes))._message_log_batch(bodies=notes)
@@ -592,9 +628,13 @@ class CrmLead(models.Model):
                 rounds.append([])
             rounds[n].append((lead_id, rule_id, date))
         now, uid = fields.Datetime.now(), self.env.uid
+        # Both sides decayed to the later of the two dates: an event counted late (older than
+        # the line's last one) weighs what it weighs in a full rebuild.
+        last = SQL("GREATEST(ln.points_date, EXCLUDED.points_date)")
         new_value = SQL(
-            "ln.points * %s + EXCLUDED.points",
-            _decay_sql("r", SQL("EXCLUDED.points_date"), SQL("ln.points_date")),
+            "ln.points * %s + EXCLUDED.points * %s",
+            _decay_sql("r", last, SQL("ln.points_date")),
+            _decay_sql("r", last, SQL("EXCLUDED.points_date")),
         )
         for events_round in rounds:
             values = SQL(", ").join(
@@ -621,7 +661,7 @@ class CrmLead(models.Model):
                     VALUES %(values)s
                     ON CONFLICT (lead_id, rule_id) DO UPDATE SET
                         points = (SELECT CASE WHEN r.count_mode = 'once' THEN EXCLUDED.points
-                                              ELSE %(capped)s END
+                                              ELSE %(new_value)s END
                                     FROM crm_scoring_rule r WHERE r.id = EXCLUDED.rule_id),
                         points_date = GREATEST(ln.points_date, EXCLUDED.points_date),
                         occurrences = ln.occurrences + 1,
@@ -629,7 +669,7 @@ class CrmLead(models.Model):
                         write_date = EXCLUDED.write_date
                     """,
                     values=values,
-                    capped=_cap_sql("r", new_value),
+                    new_value=new_value,
                 )
             )
         if rounds:

@@ -96,6 +96,37 @@ class TestScoring(ScoringCommon):
         self.assertEqual(self.lead.score_engagement, incremental)
         self.assertEqual(incremental, round(15 * 0.5 + 15))
 
+    def test_incremental_and_full_recompute_agree_over_the_cap_and_out_of_order(self):
+        now = fields.Datetime.now()
+        # four emails two weeks ago reach the cap (30) at once, then decay to 60 / 4 = 15;
+        # one more today gives 15 + 15 = 30: capping at each step would give 22.5
+        for _i in range(4):
+            self._email_in(date=now - timedelta(days=14))
+        self._email_in(date=now)
+        # an email counted late, dated a week ago, weighs 15 / 2
+        self._email_in(date=now - timedelta(days=7))
+        line = self.lead.score_line_ids.filtered(lambda line: line.rule_id == self.rule_email)
+        incremental = (line.points, line.current_points, self.lead.score_engagement)
+        self.assertAlmostEqual(incremental[0], 60 / 4 + 15 + 15 / 2, places=4)
+        self.assertEqual(incremental[1:], (30, 30))
+        self.lead._score_recompute()
+        self.assertAlmostEqual(line.points, incremental[0], places=4)
+        self.assertEqual((line.current_points, self.lead.score_engagement), incremental[1:])
+
+    def test_lowering_the_mql_threshold_hands_off_raw_leads_above_it(self):
+        self.team.write({"score_mql_threshold": 70, "score_hot_threshold": 80})
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Above the new MQL score",
+                "team_id": self.team.id,
+                "user_id": self.salesman.id,
+                "expected_revenue": 2_000_000_000,
+            }
+        )
+        self.assertEqual((lead.score_total, lead.qualification_status), (20, "raw"))
+        self.team.write({"score_mql_threshold": 20})
+        self.assertEqual(lead.qualification_status, "mql")
+
     def test_decay_cron_halves_points_after_a_half_life(self):
         self._email_in()
         self.assertEqual(self.lead.score_engagement, 15)

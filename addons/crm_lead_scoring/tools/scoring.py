@@ -46,33 +46,43 @@ def apply_cap(value, cap=None):
     return max(-cap, min(cap, value))
 
 
-def accumulate(current, age_days, points, mode="each", cap=None, half_life_days=None):
-    """Points of a rule on a lead after one more occurrence.
+def accumulate(total, age_days, points, mode="each", half_life_days=None):
+    """Running total of a rule on a lead after one more occurrence, before the cap.
 
-    ``current`` is the value the rule had ``age_days`` before this occurrence. ``once`` rules
+    ``total`` is the rule's running total ``age_days`` before this occurrence. ``once`` rules
     count the last occurrence only (with decay, a new occurrence refreshes them); ``each``
-    rules add up, decayed, within the cap. The SQL upsert of the incremental path mirrors it.
+    rules add up, decayed. The cap bounds what the rule gives (``current_value``), not the
+    running total, so the total does not depend on the order the events are counted in: the
+    incremental upsert and the full rebuild (a sum of decayed points in SQL) agree.
     """
     if mode == "once":
         return float(points)
-    return apply_cap(current * decay_factor(age_days, half_life_days) + points, cap)
+    return total * decay_factor(age_days, half_life_days) + points
+
+
+def current_value(total, age_days, mode="each", cap=None, half_life_days=None):
+    """What a rule gives a lead ``age_days`` after its last occurrence: the running total,
+    decayed, then bounded by the cap (``each`` rules only)."""
+    value = total * decay_factor(age_days, half_life_days)
+    return value if mode == "once" else apply_cap(value, cap)
 
 
 def replay(events, points, mode="each", cap=None, half_life_days=None, now=None):
-    """Value of a rule after the events (ages in days, oldest first), seen at ``now``.
+    """Value of a rule after the events (times in days, any order), seen at ``now``.
 
     ``events`` is a list of event times in days (any origin); ``now`` defaults to the last
-    event. Used to check that the incremental accumulation and a full rebuild agree.
+    event. The running total is the sum of each occurrence's points decayed to the last one,
+    which is what both the incremental accumulation and the full rebuild compute.
     """
     if not events:
         return 0.0
-    value, last = 0.0, None
-    for when in sorted(events):
-        age = 0.0 if last is None else when - last
-        value = accumulate(value, age, points, mode, cap, half_life_days)
-        last = when
+    last = max(events)
+    if mode == "once":
+        total = float(points)
+    else:
+        total = sum(points * decay_factor(last - when, half_life_days) for when in events)
     now = last if now is None else now
-    return value * decay_factor(now - last, half_life_days)
+    return current_value(total, now - last, mode, cap, half_life_days)
 
 
 def temperature(score, warm, hot):
