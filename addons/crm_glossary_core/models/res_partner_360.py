@@ -44,9 +44,11 @@ class ResPartner(models.Model):
 
         Returns a list of at most ``limit`` dicts, newest first, each
         ``{"date": datetime, "kind": str, "title": str, "res_model": str, "res_id": int,
-        "amount": float or None}``, only events strictly older than ``before`` when given.
-        Each module that knows events extends the list from ``super()``; the page merges them.
-        Events sharing the exact timestamp of a page boundary may fall between two pages.
+        "amount": float or None, "key": "model,id"}`` (``key`` names the record the event
+        comes from, see :meth:`_crm_360_event`), only events at or before ``before`` when
+        given (:meth:`_crm_360_before_domain`): the page drops those it has already shown.
+        Each module that knows events extends the list from ``super()`` and merges with
+        :meth:`_crm_360_merge_events`, so that every page is ordered the same way.
         """
         events = []
         for source in (
@@ -61,24 +63,36 @@ class ResPartner(models.Model):
         return self._crm_360_merge_events(events, limit)
 
     @api.model
+    def _crm_360_event_key(self, event):
+        """The record an event comes from, ``"model,id"``: unique among the events."""
+        return event.get("key") or f"{event['res_model']},{event['res_id']}"
+
+    @api.model
     def _crm_360_merge_events(self, events, limit):
-        """Newest first, at most ``limit``: what each override returns after adding its own."""
-        events.sort(key=lambda e: (e["date"], e["res_id"]), reverse=True)
+        """Newest first, at most ``limit``: what each override returns after adding its own.
+
+        Events of the same date are ordered by the record they come from (model, then id,
+        descending as each source orders its own), a total order that pages rely on.
+        """
+
+        def order(event):
+            model, _sep, res_id = self._crm_360_event_key(event).partition(",")
+            return (event["date"], model, int(res_id or 0))
+
+        events.sort(key=order, reverse=True)
         return events[:limit]
 
     # ------------------------------------------------------------------ timeline sources
     @api.model
     def _crm_360_before_domain(self, fname, before, is_date=False):
+        """Events of a source at or before the page boundary ``before`` (inclusive: several
+        events may share the boundary's date, and those already shown are dropped by
+        :meth:`get_crm_360_timeline`). A date is shown at midnight."""
         if not before:
             return []
         if is_date:
-            # A date is shown at midnight: "strictly before" a midnight means the day before.
-            before_dt = fields.Datetime.to_datetime(before)
-            limit_date = before_dt.date()
-            if before_dt.time() == datetime.time.min:
-                return [(fname, "<", limit_date)]
-            return [(fname, "<=", limit_date)]
-        return [(fname, "<", before)]
+            return [(fname, "<=", fields.Datetime.to_datetime(before).date())]
+        return [(fname, "<=", before)]
 
     @api.model
     def _crm_360_event(self, date, kind, title, record, amount=None):
@@ -89,6 +103,7 @@ class ResPartner(models.Model):
             "res_model": record._name,
             "res_id": record.id,
             "amount": amount,
+            "key": f"{record._name},{record.id}",
         }
 
     @api.model
@@ -159,6 +174,7 @@ class ResPartner(models.Model):
                 "res_model": m.model,
                 "res_id": m.res_id,
                 "amount": None,
+                "key": f"mail.message,{m.id}",
             }
             for m in messages
         ]
@@ -268,23 +284,44 @@ class ResPartner(models.Model):
         self.check_access("read")
         return self.commercial_partner_id
 
-    def get_crm_360_timeline(self, before=None, limit=20):
-        """The page's timeline: ``limit`` events older than ``before`` (an ISO datetime)."""
+    def get_crm_360_timeline(self, cursor=None, limit=20):
+        """The page's timeline: ``limit`` events after ``cursor``, newest first.
+
+        ``cursor`` is what the previous page returned (none for the first page): the date of
+        its last event and the keys of the events already shown at that date. The next page
+        starts at that date and leaves those out, so that events sharing a date (invoices
+        and payments dated at midnight, for instance) are never skipped at a page boundary.
+        """
         partner = self._crm_360_partner()
         if limit <= 0 or limit > 200:
             raise UserError(_("The timeline shows between 1 and 200 events at a time."))
-        before_dt = fields.Datetime.to_datetime(before) if before else None
-        events = self._crm_360_timeline_events(partner, before=before_dt, limit=limit + 1)
+        cursor = cursor or {}
+        # exact to the microsecond: some events (a lead's creation) are dated by the database
+        before = datetime.datetime.fromisoformat(cursor["date"]) if cursor.get("date") else None
+        shown = set(cursor.get("shown") or ()) if before else set()
+        events = self._crm_360_timeline_events(partner, before=before, limit=limit + 1 + len(shown))
+        events = [e for e in events if self._crm_360_event_key(e) not in shown]
+        page = events[:limit]
+        has_more = len(events) > limit
+        next_cursor = False
+        if has_more:
+            last = page[-1]["date"]
+            keys = {self._crm_360_event_key(e) for e in page if e["date"] == last}
+            if last == before:
+                keys |= shown
+            next_cursor = {"date": last.isoformat(sep=" "), "shown": sorted(keys)}
         return {
             "events": [
                 dict(
                     event,
+                    key=self._crm_360_event_key(event),
                     date=fields.Datetime.to_string(event["date"]),
                     icon=TIMELINE_KINDS.get(event["kind"], "fa-circle"),
                 )
-                for event in events[:limit]
+                for event in page
             ],
-            "has_more": len(events) > limit,
+            "has_more": has_more,
+            "cursor": next_cursor,
         }
 
     @api.model

@@ -78,7 +78,7 @@ class TestCustomer360(CrmValueCommon):
         self.assertEqual(first["events"][0]["kind"], "touchpoint")
         dates = [e["date"] for e in first["events"]]
         self.assertEqual(dates, sorted(dates, reverse=True))
-        rest = self.customer.get_crm_360_timeline(before=first["events"][-1]["date"], limit=50)
+        rest = self.customer.get_crm_360_timeline(cursor=first["cursor"], limit=50)
         self.assertFalse(rest["has_more"])
         kinds = {e["kind"] for e in first["events"] + rest["events"]}
         self.assertLessEqual({"touchpoint", "invoice", "payment"}, kinds)
@@ -88,6 +88,39 @@ class TestCustomer360(CrmValueCommon):
         self.assertEqual(len(invoices), 4)
         with self.assertRaises(UserError):
             self.customer.get_crm_360_timeline(limit=0)
+
+    def test_timeline_pages_keep_events_sharing_a_date(self):
+        """Invoices and payments of one day are all shown at midnight: paging through them a
+        few at a time shows each of them once."""
+        same_day = self.env["account.move"]
+        for amount in (100.0, 200.0, 300.0, 400.0, 500.0):
+            same_day |= self._invoice(self.customer, amount, days_ago=10)
+        for invoice in same_day[:3]:
+            self.env["account.payment.register"].with_context(
+                active_model="account.move", active_ids=invoice.ids
+            ).create({"payment_date": invoice.invoice_date})._create_payments()
+        everything = self.customer.get_crm_360_timeline(limit=200)
+        self.assertFalse(everything["has_more"])
+        self.assertFalse(everything["cursor"])
+        expected = [e["key"] for e in everything["events"]]
+        self.assertEqual(len(expected), len(set(expected)))
+        on_that_day = [
+            e
+            for e in everything["events"]
+            if e["date"] == str(same_day[0].invoice_date) + " 00:00:00"
+        ]
+        self.assertEqual(len(on_that_day), 8, "5 invoices and 3 payments")
+        for size in (1, 2, 3, 4):
+            keys, cursor, pages = [], None, 0
+            while True:
+                page = self.customer.get_crm_360_timeline(cursor=cursor, limit=size)
+                keys += [e["key"] for e in page["events"]]
+                pages += 1
+                if not page["has_more"]:
+                    break
+                cursor = page["cursor"]
+            self.assertEqual(keys, expected, f"pages of {size}")
+            self.assertGreater(pages, len(expected) // size - 1)
 
     def test_smart_buttons_open_filtered_lists(self):
         action = self.customer.action_crm_360_open("invoices")

@@ -21,18 +21,20 @@ export class CustomerTimeline extends Component {
         this.orm = useService("orm");
         this.action = useService("action");
         this.state = useState({ events: [], hasMore: false, loading: false });
+        // where the next page starts: returned by the server with each page
+        this.cursor = null;
         onWillStart(() => this.loadMore());
     }
 
     async loadMore() {
         this.state.loading = true;
-        const last = this.state.events[this.state.events.length - 1];
         const result = await this.orm.call(
             "res.partner",
             "get_crm_360_timeline",
             [[this.props.partnerId]],
-            { before: last ? last.date : null, limit: PAGE_SIZE }
+            { cursor: this.cursor, limit: PAGE_SIZE }
         );
+        this.cursor = result.cursor;
         this.state.events.push(...result.events);
         this.state.hasMore = result.has_more;
         this.state.loading = false;
