@@ -4,7 +4,7 @@ import datetime
 
 from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common_value import CrmValueCommon
 
@@ -133,3 +133,46 @@ class TestQuota(CrmValueCommon):
             own | team_quota | other, self.Quota.with_user(self.manager).search([])
         )
         self.assertNotIn(own, self.Quota.with_user(self.other_company_user).search([]))
+
+    def test_teammates_do_not_see_each_others_personal_quotas(self):
+        """Two salesmen of one team: each sees his own personal quotas and the team's quota,
+        not his teammate's, even when the teammate's quota names the team; the forecast's
+        quota rows follow the same rule. Managers see every quota."""
+        self.team.member_ids |= self.other_salesman
+        other_team = self.env["crm.team"].create({"name": "Shiraz Sales"})
+        mine = self._quota(team_id=self.team.id)
+        teammate = self._quota(user_id=self.other_salesman.id, team_id=self.team.id)
+        team_quota = self._quota(user_id=False, team_id=self.team.id)
+        other_team_quota = self._quota(user_id=False, team_id=other_team.id)
+        quotas = mine | teammate | team_quota | other_team_quota
+        all_leads = new_test_user(
+            self.env,
+            login="crm_quota_all_leads",
+            groups="sales_team.group_sale_salesman_all_leads",
+        )
+        self.team.member_ids |= all_leads
+        Forecast = self.env["crm.forecast.report"]
+        for user, expected in (
+            (self.salesman, mine | team_quota),
+            (self.other_salesman, teammate | team_quota),
+            (all_leads, team_quota),
+            (self.manager, quotas),
+        ):
+            visible = self.Quota.with_user(user).search([("id", "in", quotas.ids)])
+            self.assertEqual(visible, expected, user.login)
+            rows = Forecast.with_user(user).search(
+                [("kind", "=", "quota"), ("quota_id", "in", quotas.ids)]
+            )
+            self.assertEqual(rows.quota_id, expected, user.login)
+        # forecast rows of opportunities are unchanged: all-leads users see every one
+        lead = self.env["crm.lead"].create(
+            {
+                "name": "Teammate deal",
+                "type": "opportunity",
+                "user_id": self.other_salesman.id,
+                "expected_revenue": 100.0,
+                "probability": 50,
+            }
+        )
+        self.assertTrue(Forecast.with_user(all_leads).search([("lead_id", "=", lead.id)]))
+        self.assertFalse(Forecast.with_user(self.salesman).search([("lead_id", "=", lead.id)]))
