@@ -13,3 +13,4 @@ from . import test_quota
 from . import test_dashboard
 from . import test_sales_reports
 from . import test_report_depends
+from . import test_sales_velocity_report
