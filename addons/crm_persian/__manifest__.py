@@ -30,6 +30,7 @@
         "views/crm_lead_jalali_views.xml",
         "views/account_move_jalali_views.xml",
         "views/crm_ticket_jalali_views.xml",
+        "views/crm_quota_views.xml",
         "data/resource_calendar_data.xml",
     ],
     "demo": ["demo/crm_persian_demo.xml"],

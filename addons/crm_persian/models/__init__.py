@@ -1,4 +1,5 @@
 from . import res_users
+from . import res_company
 from . import ir_qweb_fields
 from . import jalali_period_mixin
 from . import crm_lead_jalali

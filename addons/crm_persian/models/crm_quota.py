@@ -3,18 +3,45 @@
 from odoo import api, fields, models
 
 from ..tools import jalali
+from .res_company import PERIOD_CALENDARS
 
 
 class CrmQuota(models.Model):
     _inherit = "crm.quota"
 
+    period_calendar = fields.Selection(
+        PERIOD_CALENDARS,
+        compute="_compute_period_calendar",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Calendar of the quota's month, quarter or year. Jalali: the Iranian fiscal "
+        "year from 1 Farvardin, so that a quota for the autumn quarter covers Mehr to Azar. "
+        "Taken from the company's Period Calendar; whoever edits the quota, its period "
+        "stays in this calendar.",
+    )
+
+    @api.depends("company_id")
+    def _compute_period_calendar(self):
+        for quota in self:
+            quota.period_calendar = quota.company_id.period_calendar or "gregorian"
+
+    @api.depends("period_type", "period_date", "period_calendar")
+    def _compute_period(self):
+        jalali_quotas = self.filtered(lambda quota: quota.period_calendar == "jalali")
+        super(CrmQuota, jalali_quotas.with_context(crm_period_calendar="jalali"))._compute_period()
+        gregorian_quotas = (self - jalali_quotas).with_context(crm_period_calendar="gregorian")
+        return super(CrmQuota, gregorian_quotas)._compute_period()
+
     @api.model
     def _get_period_bounds(self, period_type, date):
         """Jalali month, quarter and year (the Iranian fiscal year, from 1 Farvardin).
 
-        Used when the current company is Iranian or the user reads the Jalali calendar, so
-        that a quota for "this quarter" covers Mehr to Azar rather than October to December.
+        In the calendar of the quota being computed, else in the current company's Period
+        Calendar, never in the current user's own calendar: stored periods must not depend on
+        who triggered their computation.
         """
-        if period_type not in jalali.PERIOD_TYPES or not self.env.user._uses_jalali_periods():
+        calendar = self.env.context.get("crm_period_calendar") or self.env.company.period_calendar
+        if period_type not in jalali.PERIOD_TYPES or calendar != "jalali":
             return super()._get_period_bounds(period_type, date)
         return jalali.period_bounds(period_type, fields.Date.to_date(date))

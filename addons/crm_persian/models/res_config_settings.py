@@ -16,6 +16,14 @@ class ResConfigSettings(models.TransientModel):
         "names, Arabic ي/ك become Persian ی/ک, tatweel and repeated spaces are removed. "
         "Search finds both spellings whatever this setting.",
     )
+    crm_period_calendar = fields.Selection(
+        related="company_id.period_calendar",
+        readonly=False,
+        help="Calendar of the company's months, quarters and years: the period of a new sales "
+        "quota and the next birthday of its contacts. Jalali periods follow the Iranian "
+        "fiscal year (from 1 Farvardin). A user's own calendar only changes how dates are "
+        "shown.",
+    )
     crm_sms_panel_count = fields.Integer("SMS Panel Count", compute="_compute_crm_sms_panel_count")
 
     def _compute_crm_sms_panel_count(self):

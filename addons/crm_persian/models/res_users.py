@@ -47,10 +47,3 @@ class ResUsers(models.Model):
         """Whether this user reads dates in the Jalali calendar."""
         self.ensure_one()
         return self.context_date_calendar == "jalali"
-
-    def _uses_jalali_periods(self):
-        """Whether months, quarters and years are Jalali for this user's work (quotas,
-        reports, birthdays): when the user reads the Jalali calendar or the current company
-        is Iranian, whose fiscal year starts on 1 Farvardin."""
-        self.ensure_one()
-        return self._is_jalali_user() or self.env.company.country_id.code == "IR"
