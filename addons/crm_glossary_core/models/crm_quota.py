@@ -197,12 +197,17 @@ class CrmQuota(models.Model):
 
     @api.constrains("user_id", "team_id", "target_type", "date_from", "date_to", "active")
     def _check_overlap(self):
+        """One quota per target and day for a salesperson (whatever the team it names) and
+        for a team (its team quota, without a salesperson)."""
         for quota in self.filtered("active"):
-            clash = self.search(
+            if quota.user_id:
+                owner = [("user_id", "=", quota.user_id.id)]
+            else:
+                owner = [("user_id", "=", False), ("team_id", "=", quota.team_id.id)]
+            clash = self.sudo().search(
                 [
                     ("id", "!=", quota.id),
-                    ("user_id", "=", quota.user_id.id),
-                    ("team_id", "=", quota.team_id.id),
+                    *owner,
                     ("target_type", "=", quota.target_type),
                     ("company_id", "=", quota.company_id.id),
                     ("date_from", "<=", quota.date_to),

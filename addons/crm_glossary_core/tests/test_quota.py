@@ -51,6 +51,14 @@ class TestQuota(CrmValueCommon):
         self._quota()
         with self.assertRaisesRegex(ValidationError, "overlaps"):
             self._quota(period_type="quarter")
+        # the same salesperson with and without a team is still the same salesperson
+        with self.assertRaisesRegex(ValidationError, "overlaps"), self.env.cr.savepoint():
+            self._quota(team_id=self.team.id)
+        team_quota = self._quota(user_id=False, team_id=self.team.id)
+        with self.assertRaisesRegex(ValidationError, "overlaps"), self.env.cr.savepoint():
+            self._quota(user_id=False, team_id=self.team.id, period_type="year")
+        team_quota.active = False
+        self._quota(user_id=False, team_id=self.team.id, period_type="year")
         # another target or another person may overlap
         self._quota(target_type="won_deals", target_amount=5)
         self._quota(user_id=self.other_salesman.id)
