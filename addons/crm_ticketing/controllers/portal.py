@@ -61,12 +61,22 @@ class CrmTicketPortal(CustomerPortal):
 
     @staticmethod
     def _ticket_search_domain(search_in, search):
+        """Search domain of the ticket list. Messages are searched as the portal shows them:
+        ``website_message_ids`` without internal notes, because the join on messages bypasses
+        the access rules of ``mail.message``."""
         if not search:
             return []
+        Message = request.env["mail.message"]
         terms = {
             "number": [("number", "ilike", search)],
             "name": [("name", "ilike", search)],
-            "message": [("message_ids.body", "ilike", search)],
+            "message": [
+                (
+                    "website_message_ids",
+                    "any",
+                    [("body", "ilike", search), *Message._get_search_domain_share()],
+                )
+            ],
         }
         if search_in in terms:
             return terms[search_in]

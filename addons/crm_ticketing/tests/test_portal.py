@@ -220,3 +220,21 @@ class TestPortal(HttpCase, TicketingCommon):
         ticket = self.env["crm.ticket"].search([("name", "=", "The screen stays black")])
         self.assertEqual(ticket.partner_id, self.contact_a)
         self.assertEqual(ticket.reopen_count, 1)
+
+    # ------------------------------------------------------------------
+    # List: search and pagination
+    # ------------------------------------------------------------------
+
+    def test_search_in_messages_skips_internal_notes(self):
+        self.ticket_a.with_user(self.agent).message_post(
+            body="zirconinternal", message_type="comment", subtype_xmlid="mail.mt_note"
+        )
+        self._customer_message(self.ticket_a, body="quartzpublic")
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        for search_in in ("message", "all"):
+            url = f"/my/tickets?filterby=all&search_in={search_in}&search="
+            found = self.url_open(url + "quartzpublic")
+            self.assertIn(self.ticket_a.number, found.text, search_in)
+            hidden = self.url_open(url + "zirconinternal")
+            self.assertEqual(hidden.status_code, 200)
+            self.assertNotIn(self.ticket_a.number, hidden.text, f"internal note ({search_in})")
