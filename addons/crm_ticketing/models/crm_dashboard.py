@@ -49,6 +49,7 @@ class CrmDashboard(models.AbstractModel):
             ._read_group(
                 [
                     ("res_model", "=", "crm.ticket"),
+                    ("res_id", "in", Ticket.with_context(active_test=False)._search(companies)),
                     ("consumed", "=", True),
                     ("rating", ">=", 1),
                     ("write_date", ">=", start),

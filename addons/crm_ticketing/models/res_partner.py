@@ -78,19 +78,26 @@ class ResPartner(models.Model):
     # Customer 360° (crm_glossary_core extension points)
     # ------------------------------------------------------------------
 
+    @api.model
+    def _crm_360_tickets(self):
+        """Tickets as the 360° page shows them: those the user may read (record rules of
+        the ticket groups and of the allowed companies), none for users without access."""
+        Ticket = self.env["crm.ticket"]
+        return Ticket if Ticket.has_access("read") else None
+
     def _crm_360_ticket_stats(self):
         stats = super()._crm_360_ticket_stats()
         commercial = self.commercial_partner_id
-        if not commercial:
+        Ticket = self._crm_360_tickets()
+        if not commercial or Ticket is None:
             return stats
-        groups = (
-            self.env["crm.ticket"]
-            .sudo()
-            ._read_group(
-                [("commercial_partner_id", "in", commercial.ids)],
-                ["commercial_partner_id", "is_closed", "sla_failed"],
-                ["__count"],
-            )
+        groups = Ticket._read_group(
+            [
+                ("commercial_partner_id", "in", commercial.ids),
+                ("company_id", "in", self.env.companies.ids),
+            ],
+            ["commercial_partner_id", "is_closed", "sla_failed"],
+            ["__count"],
         )
         for partner, closed, failed, count in groups:
             data = stats.setdefault(partner.id, {"open": 0, "closed": 0, "sla_failed": 0})
@@ -110,19 +117,19 @@ class ResPartner(models.Model):
     @api.model
     def _crm_360_timeline_events(self, commercial_partner, before=None, limit=20):
         events = super()._crm_360_timeline_events(commercial_partner, before=before, limit=limit)
+        Ticket = self._crm_360_tickets()
+        if Ticket is None:
+            return events
         domain = [
             ("commercial_partner_id", "=", commercial_partner.commercial_partner_id.id),
+            ("company_id", "in", self.env.companies.ids),
             *self._crm_360_before_domain("date_received", before),
         ]
-        tickets = (
-            self.env["crm.ticket"]
-            .sudo()
-            .search_fetch(
-                domain,
-                ["date_received", "number", "name", "stage_id"],
-                order="date_received desc, id desc",
-                limit=limit,
-            )
+        tickets = Ticket.search_fetch(
+            domain,
+            ["date_received", "number", "name", "stage_id"],
+            order="date_received desc, id desc",
+            limit=limit,
         )
         for ticket in tickets:
             title = _(

@@ -6,3 +6,4 @@ from . import test_mail_gateway
 from . import test_security
 from . import test_portal
 from . import test_performance
+from . import test_visibility

@@ -1,0 +1,138 @@
+# Copyright 2026 CRM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields
+from odoo.tests import new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
+
+from .common import TicketingCommon
+
+
+@tagged("post_install", "-at_install")
+class TestVisibility(TicketingCommon):
+    """What the 360° view, the dashboard and the reports show, and to whom."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.team_company_2 = cls.env["crm.ticket.team"].create(
+            {"name": "Support of the second company", "company_id": cls.company_2.id}
+        )
+        cls.ticket_open = cls._ticket(name="Open ticket")
+        cls.ticket_private = cls._ticket(name="Key account", team_id=cls.team_private.id)
+        cls.ticket_company_2 = cls._ticket(
+            name="Second company",
+            team_id=cls.team_company_2.id,
+            company_id=cls.company_2.id,
+        )
+        cls.salesman = new_test_user(
+            cls.env,
+            login="tck_salesman",
+            name="فروشنده",
+            groups="sales_team.group_sale_salesman",
+        )
+
+    def _as(self, user):
+        """``res.partner`` as ``user`` working in the first company only."""
+        return (
+            self.env["res.partner"]
+            .with_user(user)
+            .with_context(allowed_company_ids=self.company.ids)
+        )
+
+    def _timeline_tickets(self, user):
+        events = self._as(user)._crm_360_timeline_events(self.customer_a, limit=50)
+        return {e["res_id"] for e in events if e["res_model"] == "crm.ticket"}
+
+    # ------------------------------------------------------------------
+    # Customer 360°
+    # ------------------------------------------------------------------
+
+    def test_360_ticket_figures_stay_in_the_allowed_companies(self):
+        stats = self._as(self.manager).browse(self.customer_a.id)._crm_360_ticket_stats()
+        self.assertEqual(stats[self.customer_a.id]["open"], 2, "not the second company's")
+        self.assertEqual(
+            self._timeline_tickets(self.manager), {self.ticket_open.id, self.ticket_private.id}
+        )
+        both = self.env["res.partner"].with_context(
+            allowed_company_ids=(self.company | self.company_2).ids
+        )
+        self.assertEqual(
+            both.browse(self.customer_a.id)._crm_360_ticket_stats()[self.customer_a.id]["open"], 3
+        )
+
+    def test_360_ticket_figures_follow_the_ticket_rules(self):
+        salesman_group = self.env.ref("sales_team.group_sale_salesman")
+        (self.agent | self.agent_2).groups_id = [(4, salesman_group.id)]
+        stats = self._as(self.agent_2).browse(self.customer_a.id)._crm_360_ticket_stats()
+        self.assertEqual(stats[self.customer_a.id]["open"], 1, "not the invited-only team's")
+        self.assertEqual(self._timeline_tickets(self.agent_2), {self.ticket_open.id})
+        stats = self._as(self.agent).browse(self.customer_a.id)._crm_360_ticket_stats()
+        self.assertEqual(stats[self.customer_a.id]["open"], 2, "a member sees both")
+
+    def test_360_without_ticket_rights_shows_no_ticket(self):
+        partner = self._as(self.salesman).browse(self.customer_a.id)
+        self.assertNotIn(self.customer_a.id, partner._crm_360_ticket_stats())
+        self.assertFalse(self._timeline_tickets(self.salesman))
+
+    # ------------------------------------------------------------------
+    # Dashboard and reports
+    # ------------------------------------------------------------------
+
+    def _action(self, xmlid):
+        return self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+
+    def _rate(self, ticket, value):
+        return self.env["rating.rating"].create(
+            {
+                "res_model_id": self.env["ir.model"]._get_id("crm.ticket"),
+                "res_id": ticket.id,
+                "partner_id": ticket.partner_id.id,
+                "rating": value,
+                "consumed": True,
+            }
+        )
+
+    def _dashboard_values(self, companies):
+        today = fields.Date.context_today(self.env.user)
+        kpis = (
+            self.env["crm.dashboard"]
+            .with_context(allowed_company_ids=companies.ids)
+            ._dashboard_support_kpis(today, today)
+        )
+        return {item["label"]: item["value"] for item in kpis["items"]}
+
+    def test_dashboard_csat_of_the_allowed_companies(self):
+        self.env["rating.rating"].search([("res_model", "=", "crm.ticket")]).unlink()
+        self._rate(self.ticket_open, 5)
+        self._rate(self.ticket_private, 1)
+        self._rate(self.ticket_company_2, 5)
+        csat = "Customer satisfaction (CSAT)"
+        self.assertEqual(self._dashboard_values(self.company)[csat], 50.0)
+        self.assertEqual(self._dashboard_values(self.company_2)[csat], 100.0)
+        self.assertAlmostEqual(
+            self._dashboard_values(self.company | self.company_2)[csat], 66.7, places=1
+        )
+        # the CSAT report counts the same ratings
+        action = self._action("crm_ticketing.action_crm_ticket_rating")
+        groups = dict(
+            self.env["rating.rating"]._read_group(
+                [*safe_eval(action["domain"]), ("res_id", "in", self.ticket_open.ids)],
+                ["rating_text"],
+                ["__count"],
+            )
+        )
+        self.assertEqual(groups, {"top": 1})
+
+    # ------------------------------------------------------------------
+    # Finance on the ticket form
+    # ------------------------------------------------------------------
+
+    def test_credit_warning_only_for_invoicing_users(self):
+        def form_arch(user):
+            views = self.env["crm.ticket"].with_user(user).get_views([(False, "form")])
+            return views["views"]["form"]["arch"]
+
+        self.assertFalse(self.agent.has_group("account.group_account_invoice"))
+        self.assertNotIn("partner_credit_warning", form_arch(self.agent))
+        self.agent.groups_id = [(4, self.env.ref("account.group_account_invoice").id)]
+        self.assertIn("partner_credit_warning", form_arch(self.agent))
