@@ -9,7 +9,7 @@ from odoo import _, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 from odoo.osv import expression
-from odoo.tools import html_sanitize, plaintext2html
+from odoo.tools import escape_psql, html_sanitize, plaintext2html
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
@@ -18,6 +18,10 @@ PAGE_SIZE = 20
 
 
 class CrmTicketPortal(CustomerPortal):
+    # How many delivered products and serial numbers the new ticket form suggests; the one a
+    # customer types is checked against all their deliveries whatever this number.
+    _portal_choices = 200
+
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "ticket_count" in counters:
@@ -206,39 +210,82 @@ class CrmTicketPortal(CustomerPortal):
     # New ticket
     # ------------------------------------------------------------------
 
+    @staticmethod
+    def _portal_delivery_domain(partner):
+        """Done moves that left for the customer's company (any of its contacts)."""
+        return [
+            ("state", "=", "done"),
+            ("location_dest_id.usage", "=", "customer"),
+            ("picking_id.partner_id", "child_of", partner.commercial_partner_id.id),
+        ]
+
     def _portal_delivered_lots(self, partner):
-        """Serial numbers delivered to the customer's company (done outgoing moves)."""
-        lines = (
+        """The serial numbers last delivered to the customer's company, one per serial, as
+        suggestions of the form; any older serial is checked by
+        :meth:`_portal_find_delivered_lots`."""
+        groups = (
             request.env["stock.move.line"]
             .sudo()
-            .search(
-                [
-                    ("state", "=", "done"),
-                    ("lot_id", "!=", False),
-                    ("location_dest_id.usage", "=", "customer"),
-                    ("picking_id.partner_id", "child_of", partner.commercial_partner_id.id),
-                ],
-                limit=200,
-                order="date desc",
+            ._read_group(
+                [*self._portal_delivery_domain(partner), ("lot_id", "!=", False)],
+                ["lot_id"],
+                order="date:max desc",
+                limit=self._portal_choices,
             )
         )
-        return lines.lot_id
+        return request.env["stock.lot"].sudo().union(*(lot for (lot,) in groups))
 
     def _portal_delivered_products(self, partner):
+        """The products last delivered to the customer's company, one per product."""
+        groups = (
+            request.env["stock.move"]
+            .sudo()
+            ._read_group(
+                self._portal_delivery_domain(partner),
+                ["product_id"],
+                order="date:max desc",
+                limit=self._portal_choices,
+            )
+        )
+        return request.env["product.product"].sudo().union(*(product for (product,) in groups))
+
+    def _portal_delivered_product(self, partner, product_id):
+        """The product ``product_id`` (a form value) if it was delivered to the customer's
+        company, else an empty recordset."""
+        Product = request.env["product.product"].sudo()
+        if not str(product_id or "").isdigit():
+            return Product
         moves = (
             request.env["stock.move"]
             .sudo()
-            .search(
-                [
-                    ("state", "=", "done"),
-                    ("location_dest_id.usage", "=", "customer"),
-                    ("picking_id.partner_id", "child_of", partner.commercial_partner_id.id),
-                ],
-                limit=500,
-                order="date desc",
+            .search_fetch(
+                [*self._portal_delivery_domain(partner), ("product_id", "=", int(product_id))],
+                ["product_id"],
+                limit=1,
             )
         )
         return moves.product_id
+
+    def _portal_find_delivered_lots(self, partner, lot_name=None, lot_id=None):
+        """Serial numbers delivered to the customer's company named ``lot_name`` (or of id
+        ``lot_id``), looked up directly whatever their age; a name may be shared by serials
+        of different products."""
+        if lot_name:
+            condition = ("lot_id.name", "=ilike", escape_psql(lot_name))
+        elif str(lot_id or "").isdigit():
+            condition = ("lot_id", "=", int(lot_id))
+        else:
+            return request.env["stock.lot"].sudo()
+        groups = (
+            request.env["stock.move.line"]
+            .sudo()
+            ._read_group(
+                [*self._portal_delivery_domain(partner), condition],
+                ["lot_id"],
+                limit=self._portal_choices,
+            )
+        )
+        return request.env["stock.lot"].sudo().union(*(lot for (lot,) in groups))
 
     def _new_ticket_values(self, **kw):
         partner = request.env.user.partner_id
@@ -270,6 +317,53 @@ class CrmTicketPortal(CustomerPortal):
         )
         return values
 
+    def _portal_check_product_and_lot(self, values, error, **kw):
+        """The product and serial number chosen on the new ticket form, each checked against
+        what was delivered to the customer's company. A wrong one gets a message in
+        ``error`` and the form is shown again with what the customer typed."""
+        partner = request.env.user.partner_id
+        product = request.env["product.product"].sudo()
+        lot = request.env["stock.lot"].sudo()
+        if (kw.get("product_id") or "").strip():
+            product = self._portal_delivered_product(partner, kw["product_id"].strip())
+            if not product:
+                error["product_id"] = _(
+                    "This product was not delivered to you: choose one of the list, or leave "
+                    "it empty and name it in the description."
+                )
+            values["products"] |= product
+        lot_name = (kw.get("lot_name") or "").strip()
+        if not lot_name and not kw.get("lot_id"):
+            return product, lot
+        lots = self._portal_find_delivered_lots(partner, lot_name, kw.get("lot_id"))
+        serial = lot_name or lots[:1].name or kw.get("lot_id")
+        if product and lots and not lots.filtered(lambda lot_: lot_.product_id == product):
+            error["lot_id"] = _(
+                "The serial number %(serial)s is not one of %(product)s: check the product, "
+                "or leave it empty.",
+                serial=serial,
+                product=product.display_name,
+            )
+            return product, lot
+        if product:
+            lots = lots.filtered(lambda lot_: lot_.product_id == product)
+        if not lots:
+            error["lot_id"] = _(
+                "The serial number %(serial)s was not delivered to you: check it on your "
+                "delivery slip or invoice.",
+                serial=serial,
+            )
+        elif len(lots.product_id) > 1:
+            error["lot_id"] = _(
+                "Several of your products have the serial number %(serial)s: choose the "
+                "product too.",
+                serial=serial,
+            )
+        else:
+            lot = lots
+            values["lots"] |= lot
+        return product, lot
+
     @http.route(["/my/tickets/new"], type="http", auth="user", website=True, methods=["GET"])
     def portal_ticket_new(self, **kw):
         return request.render("crm_ticketing.portal_ticket_new", self._new_ticket_values(**kw))
@@ -288,10 +382,7 @@ class CrmTicketPortal(CustomerPortal):
         if not team:
             error["team_id"] = _("No support team accepts requests from the portal.")
         ticket_type = values["types"].filtered(lambda t: str(t.id) == str(kw.get("type_id")))
-        product = values["products"].filtered(lambda p: str(p.id) == str(kw.get("product_id")))
-        lot = values["lots"].filtered(lambda lot_: str(lot_.id) == str(kw.get("lot_id")))
-        if kw.get("lot_id") and not lot:
-            error["lot_id"] = _("This serial number was not delivered to you.")
+        product, lot = self._portal_check_product_and_lot(values, error, **kw)
         files = request.httprequest.files.getlist("attachments")
         limit = request.env["crm.ticket"].sudo()._max_attachment_bytes()
         too_big = [f.filename for f in files if f.filename and _file_size(f) > limit]
@@ -317,8 +408,8 @@ class CrmTicketPortal(CustomerPortal):
                     "partner_id": partner.id,
                     "team_id": team.id,
                     "type_id": ticket_type[:1].id,
-                    "product_id": (product or lot.product_id)[:1].id,
-                    "lot_id": lot[:1].id,
+                    "product_id": (product or lot.product_id).id,
+                    "lot_id": lot.id,
                     "channel": "portal",
                     "company_id": team.company_id.id,
                 }

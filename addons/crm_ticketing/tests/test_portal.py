@@ -1,12 +1,15 @@
 # Copyright 2026 CRM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
+import re
+from unittest.mock import patch
 
 from odoo import http
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
 from odoo.tools import mute_logger
 
+from ..controllers.portal import CrmTicketPortal
 from .common import TicketingCommon
 
 
@@ -222,6 +225,61 @@ class TestPortal(HttpCase, TicketingCommon):
         self.assertEqual(ticket.reopen_count, 1)
 
     # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+
+    @classmethod
+    def _serial_product(cls, name):
+        return cls.env["product.product"].create(
+            {"name": name, "is_storable": True, "tracking": "serial"}
+        )
+
+    @classmethod
+    def _deliver(cls, partner, product, serials=()):
+        """A done delivery of ``product`` (one unit per serial, else one unit) to
+        ``partner``; returns the picking and the serial numbers."""
+        warehouse = cls.env["stock.warehouse"].search(
+            [("company_id", "=", cls.company.id)], limit=1
+        )
+        customers = cls.env.ref("stock.stock_location_customers")
+        lots = cls.env["stock.lot"].create(
+            [{"name": serial, "product_id": product.id} for serial in serials]
+        )
+        for lot in lots:
+            cls.env["stock.quant"]._update_available_quantity(
+                product, warehouse.lot_stock_id, 1, lot_id=lot
+            )
+        if not lots:
+            cls.env["stock.quant"]._update_available_quantity(product, warehouse.lot_stock_id, 1)
+        picking = cls.env["stock.picking"].create(
+            {
+                "partner_id": partner.id,
+                "picking_type_id": warehouse.out_type_id.id,
+                "location_id": warehouse.lot_stock_id.id,
+                "location_dest_id": customers.id,
+                "move_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": product.name,
+                            "product_id": product.id,
+                            "product_uom_qty": len(lots) or 1,
+                            "location_id": warehouse.lot_stock_id.id,
+                            "location_dest_id": customers.id,
+                        },
+                    )
+                ],
+            }
+        )
+        picking.action_confirm()
+        picking.action_assign()
+        picking.move_ids.picked = True
+        picking.button_validate()
+        assert picking.state == "done", picking.state
+        return picking, lots
+
+    # ------------------------------------------------------------------
     # List: search and pagination
     # ------------------------------------------------------------------
 
@@ -238,3 +296,82 @@ class TestPortal(HttpCase, TicketingCommon):
             hidden = self.url_open(url + "zirconinternal")
             self.assertEqual(hidden.status_code, 200)
             self.assertNotIn(self.ticket_a.number, hidden.text, f"internal note ({search_in})")
+
+    # ------------------------------------------------------------------
+    # New ticket: products and serial numbers
+    # ------------------------------------------------------------------
+
+    def test_submit_with_own_serial_chosen_team_and_type(self):
+        ticket_type = self.env["crm.ticket.type"].create({"name": "Repair request"})
+        product = self._serial_product("Scanner")
+        _picking, lots = self._deliver(self.customer_a, product, ["SN-ARYA-1", "SN-ARYA-2"])
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        form = self.url_open("/my/tickets/new")
+        self.assertIn("SN-ARYA-1", form.text, "the customer's serials are suggested")
+        self.assertIn("Scanner", form.text)
+        response = self._post(
+            "/my/tickets/new",
+            {
+                "name": "Scanner makes noise",
+                "description": "Since yesterday",
+                "team_id": str(self.team_private.id),
+                "type_id": str(ticket_type.id),
+                "product_id": str(product.id),
+                "lot_name": " sn-arya-2 ",
+            },
+        )
+        ticket = self.env["crm.ticket"].search([("name", "=", "Scanner makes noise")])
+        self.assertEqual(len(ticket), 1)
+        self.assertIn(ticket.number, response.text)
+        self.assertEqual(ticket.team_id, self.team_private)
+        self.assertEqual(ticket.type_id, ticket_type)
+        self.assertEqual(ticket.product_id, product)
+        self.assertEqual(ticket.lot_id, lots[1])
+        self.assertEqual(ticket.partner_id, self.contact_a)
+        # the serial alone names its product
+        self._post("/my/tickets/new", {"name": "Serial only", "lot_name": "SN-ARYA-1"})
+        ticket = self.env["crm.ticket"].search([("name", "=", "Serial only")])
+        self.assertEqual((ticket.lot_id, ticket.product_id), (lots[0], product))
+
+    def test_submit_refuses_unknown_product_and_serial_of_another_product(self):
+        scanner = self._serial_product("Scanner")
+        printer = self._serial_product("Printer")
+        self._deliver(self.customer_a, scanner, ["SN-SCAN-1"])
+        self._deliver(self.customer_a, printer, ["SN-PRINT-1"])
+        never_delivered = self.env["product.product"].create({"name": "Never delivered"})
+        _picking, other_lots = self._deliver(self.customer_b, scanner, ["SN-ALBORZ-1"])
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        cases = (
+            ({"product_id": str(never_delivered.id)}, "was not delivered to you"),
+            ({"product_id": "not-a-number"}, "was not delivered to you"),
+            ({"product_id": str(printer.id), "lot_name": "SN-SCAN-1"}, "is not one of"),
+            ({"lot_name": "SN-ALBORZ-1"}, "SN-ALBORZ-1 was not delivered to you"),
+            ({"lot_name": "SN-TYPO"}, "SN-TYPO was not delivered to you"),
+            ({"lot_id": str(other_lots.id)}, "was not delivered to you"),
+        )
+        for data, message in cases:
+            response = self._post(
+                "/my/tickets/new",
+                {"name": "Refused request", "description": "Keep my words", **data},
+            )
+            self.assertFalse(
+                self.env["crm.ticket"].search([("name", "=", "Refused request")]), data
+            )
+            self.assertIn(message, response.text, data)
+            self.assertIn("Keep my words", response.text, data)
+            self.assertIn("is-invalid", response.text, data)
+            if data.get("lot_name"):
+                self.assertIn(f'value="{data["lot_name"]}"', response.text, "serial kept")
+
+    def test_submit_accepts_serials_older_than_the_suggestions(self):
+        product = self._serial_product("Router")
+        _picking, old = self._deliver(self.customer_a, product, ["SN-OLD"])
+        _picking, new = self._deliver(self.customer_a, product, ["SN-NEW"])
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        with patch.object(CrmTicketPortal, "_portal_choices", 1):
+            form = self.url_open("/my/tickets/new")
+            self.assertEqual(len(re.findall(r"SN-(OLD|NEW)", form.text)), 1, "one suggestion")
+            for lot in old | new:
+                self._post("/my/tickets/new", {"name": f"About {lot.name}", "lot_name": lot.name})
+                ticket = self.env["crm.ticket"].search([("name", "=", f"About {lot.name}")])
+                self.assertEqual(ticket.lot_id, lot)
