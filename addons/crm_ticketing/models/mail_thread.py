@@ -6,12 +6,15 @@ from odoo import api, models
 
 _logger = logging.getLogger(__name__)
 
+# Headers only automatic answers carry (RFC 3834 and the common vendor headers). Bounces are
+# recognised by Odoo itself before routing. Not here on purpose: "X-Auto-Response-Suppress"
+# (a sender asking not to be auto-answered, set by Outlook on ordinary mail) and
+# "Precedence: bulk/list/junk" (mailing lists and newsletters, which are kept as tickets).
 AUTO_REPLY_HEADERS = {
     "auto-submitted": lambda v: v.strip().lower() not in ("", "no"),
-    "x-autoreply": lambda v: bool(v.strip()),
-    "x-autorespond": lambda v: bool(v.strip()),
-    "precedence": lambda v: v.strip().lower() in ("auto_reply", "bulk", "junk"),
-    "x-auto-response-suppress": lambda v: "all" in v.lower() or "oof" in v.lower(),
+    "x-autoreply": lambda v: v.strip().lower() not in ("", "no", "false", "0"),
+    "x-autorespond": lambda v: v.strip().lower() not in ("", "no", "false", "0"),
+    "precedence": lambda v: v.strip().lower() == "auto_reply",
 }
 
 

@@ -115,6 +115,25 @@ class TestMailGateway(TicketingCommon):
         self._process(self._email(subject="Human", headers={"Auto-Submitted": "no"}))
         self.assertEqual(len(self._tickets()), 1)
 
+    def test_only_real_auto_replies_are_refused(self):
+        """Outlook asks not to be auto-answered on ordinary mail, and list or bulk mail is
+        still a customer's mail: both open tickets; "Precedence: auto_reply" does not."""
+        kept = {
+            "Suppress all": {"X-Auto-Response-Suppress": "All"},
+            "Suppress OOF": {"X-Auto-Response-Suppress": "DR, RN, NRN, OOF, AutoReply"},
+            "Bulk": {"Precedence": "bulk"},
+            "List": {"Precedence": "list"},
+            "Junk": {"Precedence": "junk"},
+            "Not an autoreply": {"X-Autoreply": "no"},
+        }
+        for subject, headers in kept.items():
+            ticket_id = self._process(self._email(subject=subject, headers=headers))
+            self.assertEqual(self.env["crm.ticket"].browse(ticket_id).name, subject, headers)
+        with mute_logger("odoo.addons.mail.models.mail_thread"):
+            self._process(self._email(subject="Auto reply", headers={"Precedence": "auto_reply"}))
+            self._process(self._email(subject="Autorespond", headers={"X-Autorespond": "1"}))
+        self.assertEqual(sorted(self._tickets().mapped("name")), sorted(kept))
+
     def test_bounce_does_not_create_a_ticket(self):
         bounce = self._email(
             subject="Undelivered Mail Returned to Sender",
