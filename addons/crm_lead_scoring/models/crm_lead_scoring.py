@@ -282,6 +282,9 @@ class CrmLead(models.Model):
             )
         if engagement_rules:
             self._score_rebuild_engagement(lead_ids, engagement_rules.ids, now)
+        # A temporary table has no statistics until analyzed: without them the joins below
+        # are planned for a handful of rows instead of a batch of lines.
+        cr.execute("ANALYZE crm_lead_score_new")
         cr.execute(
             SQL(
                 """
