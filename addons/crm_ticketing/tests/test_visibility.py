@@ -123,6 +123,18 @@ class TestVisibility(TicketingCommon):
         )
         self.assertEqual(groups, {"top": 1})
 
+    def test_ticket_analysis_leaves_merged_tickets_out(self):
+        duplicate = self._ticket(name="Duplicate")
+        duplicate.write({"merged_into_id": self.ticket_open.id, "active": False})
+        action = self._action("crm_ticketing.action_crm_ticket_analysis")
+        context = safe_eval(action.get("context") or "{}")
+        counted = (
+            self.env["crm.ticket"]
+            .with_context(**context)
+            ._read_group([("id", "in", (self.ticket_open | duplicate).ids)], [], ["__count"])
+        )
+        self.assertEqual(counted, [(1,)])
+
     # ------------------------------------------------------------------
     # Finance on the ticket form
     # ------------------------------------------------------------------
