@@ -466,14 +466,19 @@ class CrmTicketPortal(CustomerPortal):
         )
         return request.render("crm_ticketing.portal_kb", values)
 
+    @staticmethod
+    def _kb_published_article(article_id):
+        """The published article ``article_id`` the user may read, else an empty recordset:
+        searched with the user's rights, so an unpublished, missing or other company's
+        article is simply not found."""
+        return request.env["crm.ticket.article"].search(
+            [("id", "=", article_id), ("is_published", "=", True)], limit=1
+        )
+
     @http.route(["/my/kb/<int:article_id>"], type="http", auth="user", website=True)
     def portal_kb_article(self, article_id, **kw):
-        article = request.env["crm.ticket.article"].browse(article_id).exists()
-        try:
-            article.check_access("read")
-        except AccessError:
-            article = False
-        if not article or not article.is_published:
+        article = self._kb_published_article(article_id)
+        if not article:
             return request.redirect("/my/kb")
         values = self._prepare_portal_layout_values()
         values.update({"article": article, "page_name": "kb", "voted": kw.get("voted")})
@@ -483,8 +488,8 @@ class CrmTicketPortal(CustomerPortal):
         ["/my/kb/<int:article_id>/vote"], type="http", auth="user", website=True, methods=["POST"]
     )
     def portal_kb_vote(self, article_id, helpful="1", **kw):
-        article = request.env["crm.ticket.article"].browse(article_id).exists()
-        if not article or not article.is_published:
+        article = self._kb_published_article(article_id)
+        if not article:
             return request.redirect("/my/kb")
         voted = request.session.setdefault("crm_ticket_kb_votes", [])
         if article.id not in voted:

@@ -298,6 +298,19 @@ class TestPortal(HttpCase, TicketingCommon):
             self.assertNotIn(self.ticket_a.number, hidden.text, f"internal note ({search_in})")
 
     # ------------------------------------------------------------------
+    # Knowledge base
+    # ------------------------------------------------------------------
+
+    def test_kb_vote_on_an_unpublished_article_redirects(self):
+        internal = self.env["crm.ticket.article"].create({"name": "Internal only"})
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        for article_id in (internal.id, 999999):
+            response = self._post(f"/my/kb/{article_id}/vote", {"helpful": "1"})
+            self.assertEqual(response.status_code, 200)
+            self.assertTrue(response.url.endswith("/my/kb"), response.url)
+        self.assertEqual(internal.helpful_count, 0)
+
+    # ------------------------------------------------------------------
     # New ticket: products and serial numbers
     # ------------------------------------------------------------------
 
