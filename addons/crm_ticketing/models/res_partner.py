@@ -111,10 +111,6 @@ class ResPartner(models.Model):
         return super()._crm_360_documents_with_events() | {"crm.ticket"}
 
     @api.model
-    def _crm_360_documents_with_events(self):
-        return super()._crm_360_documents_with_events() | {"crm.ticket"}
-
-    @api.model
     def _crm_360_timeline_events(self, commercial_partner, before=None, limit=20):
         events = super()._crm_360_timeline_events(commercial_partner, before=before, limit=limit)
         Ticket = self._crm_360_tickets()
