@@ -177,12 +177,14 @@ class TestMailGateway(TicketingCommon):
 
     def test_gateway_creation_query_count_does_not_grow(self):
         """Creating a ticket by email costs the same with 1 or 10 policies and with more
-        tickets already in the team (70 queries here; the bound leaves room for the
-        suite modules that extend tickets)."""
+        tickets already in the team: the second round is held to the exact count of the
+        first (68 queries here; the first round's bound leaves room for the suite modules
+        that extend tickets)."""
         normal_urgent = self.env.ref("crm_ticketing.priority_normal") | self.env.ref(
             "crm_ticketing.priority_urgent"
         )
         self._process(self._email(subject="warm-up"))
+        bound = 80
         for round_ in range(2):
             if round_:
                 for index in range(9):
@@ -195,11 +197,17 @@ class TestMailGateway(TicketingCommon):
                             "first_response_hours": 1 + index,
                         }
                     )
-                for _index in range(10):
-                    self._ticket()
+                # another sender: Odoo's loop detection refuses a 20th mail in two hours
+                # from one address
+                for _index in range(30):
+                    self._ticket(partner_id=self.contact_b.id)
             message = self._email(subject=f"round {round_}")
             self.env.flush_all()
+            self.env.cr.flush()
             self.env.invalidate_all()
-            with self.assertQueryCount(80):
+            start = self.cr.sql_log_count
+            with self.assertQueryCount(bound):
                 ticket = self.env["crm.ticket"].browse(self._process(message))
             self.assertEqual(len(ticket.sla_status_ids), 2 + 9 * round_)
+            # the first round's count is the bound of the second
+            bound = self.cr.sql_log_count - start

@@ -1,7 +1,9 @@
 # Copyright 2026 CRM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import base64
+import json
 import re
+from datetime import date
 from unittest.mock import patch
 
 from odoo import http
@@ -296,6 +298,162 @@ class TestPortal(HttpCase, TicketingCommon):
             hidden = self.url_open(url + "zirconinternal")
             self.assertEqual(hidden.status_code, 200)
             self.assertNotIn(self.ticket_a.number, hidden.text, f"internal note ({search_in})")
+
+    def test_list_pagination(self):
+        for index in range(24):
+            self._ticket(name=f"Paged ticket {index:02d}", partner_id=self.contact_a.id)
+        self._ticket(name="Paged ticket of Alborz", partner_id=self.contact_b.id)
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        first = self.url_open("/my/tickets?filterby=all&sortby=number")
+        rows = re.findall(r"o_portal_ticket_row", first.text)
+        self.assertEqual(len(rows), 20, "20 tickets a page")
+        self.assertIn("/my/tickets/page/2", first.text)
+        self.assertNotIn("/my/tickets/page/3", first.text, "25 own tickets: two pages")
+        second = self.url_open("/my/tickets/page/2?filterby=all&sortby=number")
+        self.assertEqual(len(re.findall(r"o_portal_ticket_row", second.text)), 5)
+        self.assertNotIn("Paged ticket of Alborz", first.text + second.text)
+        shown = set(re.findall(r"Paged ticket \d\d|Own ticket of Arya", first.text + second.text))
+        self.assertEqual(len(shown), 25, "each own ticket on exactly one of the pages")
+
+    # ------------------------------------------------------------------
+    # Ticket page and chatter
+    # ------------------------------------------------------------------
+
+    def test_ticket_page_shows_linked_invoice_and_delivery(self):
+        product = self.env["product.product"].create({"name": "Toner", "list_price": 100})
+        invoice = self.env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.customer_a.id,
+                "invoice_date": date(2026, 3, 1),
+                "invoice_line_ids": [(0, 0, {"product_id": product.id, "price_unit": 100})],
+            }
+        )
+        invoice.action_post()
+        storable = self.env["product.product"].create({"name": "Printer", "is_storable": True})
+        picking, _lots = self._deliver(self.customer_a, storable)
+        self.ticket_a.write({"invoice_id": invoice.id, "picking_id": picking.id})
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        page = self.url_open(f"/my/tickets/{self.ticket_a.id}")
+        self.assertIn(invoice.name, page.text)
+        self.assertIn(f'href="{invoice.get_portal_url()}"'.replace("&", "&amp;"), page.text)
+        self.assertIn(picking.name, page.text)
+
+    def test_portal_reply_with_attachment_through_the_chatter(self):
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        response = self.url_open(
+            "/mail/attachment/upload",
+            data={
+                "csrf_token": http.Request.csrf_token(self),
+                "is_pending": True,
+                "thread_id": self.ticket_a.id,
+                "thread_model": "crm.ticket",
+            },
+            files={"ufile": ("error.png", b"pngdata", "image/png")},
+        )
+        self.assertEqual(response.status_code, 200)
+        uploaded = json.loads(response.content)["data"]["ir.attachment"][0]
+        self.make_jsonrpc_request(
+            "/mail/message/post",
+            {
+                "thread_model": "crm.ticket",
+                "thread_id": self.ticket_a.id,
+                "post_data": {
+                    "body": "Photo of the error attached",
+                    "message_type": "comment",
+                    "subtype_xmlid": "mail.mt_comment",
+                    "attachment_ids": [uploaded["id"]],
+                },
+                "attachment_tokens": [uploaded["access_token"]],
+            },
+        )
+        message = self.ticket_a.message_ids.filtered(
+            lambda m: "Photo of the error" in (m.body or "")
+        )
+        self.assertEqual(message.author_id, self.contact_a)
+        self.assertEqual(message.attachment_ids.mapped("name"), ["error.png"])
+        self.assertEqual(base64.b64decode(message.attachment_ids.datas), b"pngdata")
+        self.assertEqual(message.attachment_ids.res_id, self.ticket_a.id)
+        self.assertEqual(self.ticket_a.customer_message_count, 1)
+
+    def test_message_routes_refuse_another_customers_ticket(self):
+        self._customer_message(self.ticket_b, body="alborzsecretmessage")
+        self.authenticate("tck_portal_a", "tck_portal_a")
+        for route, params in (
+            ("/mail/chatter_fetch", {"thread_model": "crm.ticket", "thread_id": self.ticket_b.id}),
+            (
+                "/mail/thread/messages",
+                {"thread_model": "crm.ticket", "thread_id": self.ticket_b.id},
+            ),
+            (
+                "/mail/thread/data",
+                {
+                    "thread_model": "crm.ticket",
+                    "thread_id": self.ticket_b.id,
+                    "request_list": ["attachments", "followers"],
+                },
+            ),
+        ):
+            try:
+                with mute_logger("odoo.http"):
+                    result = self.make_jsonrpc_request(route, params)
+            except JsonRpcException:
+                continue
+            self.assertNotIn("alborzsecretmessage", json.dumps(result), route)
+            self.assertNotIn("Secret of Alborz", json.dumps(result), route)
+        own = self.make_jsonrpc_request(
+            "/mail/chatter_fetch", {"thread_model": "crm.ticket", "thread_id": self.ticket_a.id}
+        )
+        self.assertNotIn("alborzsecretmessage", json.dumps(own))
+
+    def test_reverse_direction_portal_b_cannot_touch_portal_a_ticket(self):
+        self.ticket_a.write({"user_id": self.agent.id, "stage_id": self.stage_resolved.id})
+        rating = self.ticket_a.rating_ids
+        self.assertTrue(rating)
+        self.ticket_a.action_customer_reopen()
+        self.assertFalse(self.ticket_a.is_closed)
+        messages_before = len(self.ticket_a.message_ids)
+        self.authenticate("tck_portal_b", "tck_portal_b")
+        page = self.url_open(f"/my/tickets/{self.ticket_a.id}")
+        self.assertNotIn(self.ticket_a.number, page.text)
+        self.assertNotIn("Own ticket of Arya", page.text)
+        listing = self.url_open("/my/tickets?filterby=all")
+        self.assertIn(self.ticket_b.number, listing.text)
+        self.assertNotIn(self.ticket_a.number, listing.text)
+        self._post(f"/my/tickets/{self.ticket_a.id}/close")
+        self.assertFalse(self.ticket_a.is_closed)
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self.make_jsonrpc_request(
+                "/mail/message/post",
+                {
+                    "thread_model": "crm.ticket",
+                    "thread_id": self.ticket_a.id,
+                    "post_data": {"body": "spam from b", "message_type": "comment"},
+                },
+            )
+        for method, args in (
+            ("read", [[self.ticket_a.id], ["name"]]),
+            ("action_customer_close", [[self.ticket_a.id]]),
+            ("rating_apply", [[self.ticket_a.id], 1]),
+        ):
+            with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+                self.make_jsonrpc_request(
+                    f"/web/dataset/call_kw/crm.ticket/{method}",
+                    {"model": "crm.ticket", "method": method, "args": args, "kwargs": {}},
+                )
+        with self.assertRaises(JsonRpcException), mute_logger("odoo.http"):
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw/rating.rating/write",
+                {
+                    "model": "rating.rating",
+                    "method": "write",
+                    "args": [rating.ids, {"rating": 1, "consumed": True}],
+                    "kwargs": {},
+                },
+            )
+        self.assertFalse(self.ticket_a.is_closed)
+        self.assertFalse(rating.consumed)
+        self.assertEqual(len(self.ticket_a.message_ids), messages_before)
 
     # ------------------------------------------------------------------
     # Knowledge base

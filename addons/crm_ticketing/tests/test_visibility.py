@@ -123,6 +123,32 @@ class TestVisibility(TicketingCommon):
         )
         self.assertEqual(groups, {"top": 1})
 
+    def test_first_contact_resolution_rate_report(self):
+        first_contact = self._ticket(name="Solved at once", user_id=self.agent.id)
+        self._agent_reply(first_contact)
+        first_contact.stage_id = self.stage_resolved
+        two_replies = self._ticket(name="Solved later", user_id=self.agent.id)
+        self._agent_reply(two_replies)
+        self._agent_reply(two_replies, body="یک پاسخ دیگر")
+        two_replies.stage_id = self.stage_resolved
+        self.assertTrue(first_contact.first_contact_resolution)
+        self.assertFalse(two_replies.first_contact_resolution)
+        action = self._action("crm_ticketing.action_crm_ticket_fcr")
+        context = safe_eval(action["context"])
+        groups = dict(
+            self.env["crm.ticket"]._read_group(
+                [
+                    *safe_eval(action["domain"]),
+                    ("id", "in", (first_contact | two_replies | self.ticket_open).ids),
+                ],
+                context["group_by"],
+                [context["graph_measure"]],
+            )
+        )
+        self.assertEqual(groups, {True: 1, False: 1}, "an open ticket is not counted")
+        rate = 100.0 * groups[True] / sum(groups.values())
+        self.assertEqual(rate, 50.0)
+
     def test_ticket_analysis_leaves_merged_tickets_out(self):
         duplicate = self._ticket(name="Duplicate")
         duplicate.write({"merged_into_id": self.ticket_open.id, "active": False})
