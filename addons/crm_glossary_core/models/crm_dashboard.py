@@ -89,6 +89,12 @@ class CrmDashboard(models.AbstractModel):
         return [(fname, "in", team_ids)] if team_ids else []
 
     @api.model
+    def _company_domain(self, fname="company_id"):
+        """Documents of the allowed companies (and shared ones), explicitly: the digest runs
+        as superuser, for one company at a time, where no record rule filters them."""
+        return [(fname, "in", [False, *self.env.companies.ids])]
+
+    @api.model
     def _dashboard_kpis(self, date_from, date_to, team_ids):
         velocity = self.env["crm.sales.velocity.report"]
         closed = velocity._read_group(
@@ -96,6 +102,7 @@ class CrmDashboard(models.AbstractModel):
                 ("date_closed", ">=", date_from),
                 ("date_closed", "<=", date_to),
                 ("state", "in", ("won", "lost")),
+                *self._company_domain(),
                 *self._team_domain(team_ids),
             ],
             [],
@@ -138,7 +145,7 @@ class CrmDashboard(models.AbstractModel):
     def _dashboard_funnel(self, date_from, date_to, team_ids):
         Lead = self.env["crm.lead"]
         groups = Lead._read_group(
-            [("type", "=", "opportunity"), *self._team_domain(team_ids)],
+            [("type", "=", "opportunity"), *self._company_domain(), *self._team_domain(team_ids)],
             ["stage_id"],
             ["__count", "expected_revenue:sum"],
         )
@@ -146,6 +153,7 @@ class CrmDashboard(models.AbstractModel):
             [
                 ("date_in", ">=", date_from),
                 ("date_in", "<=", date_to),
+                *self._company_domain(),
                 *self._team_domain(team_ids),
             ],
             ["stage_id"],
@@ -178,12 +186,15 @@ class CrmDashboard(models.AbstractModel):
     @api.model
     def _dashboard_velocity(self, date_from, date_to, team_ids):
         report = self.env["crm.sales.velocity.report"]
-        open_count = report.search_count([("state", "=", "open"), *self._team_domain(team_ids)])
+        open_count = report.search_count(
+            [("state", "=", "open"), *self._company_domain(), *self._team_domain(team_ids)]
+        )
         won_rate, avg_deal, cycle = report._read_group(
             [
                 ("date_closed", ">=", date_from),
                 ("date_closed", "<=", date_to),
                 ("state", "in", ("won", "lost")),
+                *self._company_domain(),
                 *self._team_domain(team_ids),
             ],
             [],
@@ -343,7 +354,13 @@ class CrmDashboard(models.AbstractModel):
             "lines": lines,
             "churn_count": churn["count"],
             "value_at_risk": churn["value_at_risk"],
-            "open_opportunities": self.env["crm.lead"].search_count([("type", "=", "opportunity")]),
+            "open_opportunities": self.env["crm.lead"].search_count(
+                [
+                    ("type", "=", "opportunity"),
+                    ("stage_id.is_won", "=", False),
+                    *self._company_domain(),
+                ]
+            ),
         }
 
     @api.model

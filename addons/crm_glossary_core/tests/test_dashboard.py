@@ -111,6 +111,51 @@ class TestDashboard(CrmValueCommon):
         self.assertIn(f"{amount:,.2f}", manager_mail.body_html)
         self.assertIn(str(digest["churn_count"]), manager_mail.body_html)
 
+    def test_digest_of_each_company_counts_its_own_documents(self):
+        """The digest runs as superuser, one company at a time: the opportunities and won
+        deals of another company are not in it."""
+        Dashboard = self.env["crm.dashboard"].sudo()
+
+        def digest(company):
+            return (
+                Dashboard.with_company(company)
+                .with_context(allowed_company_ids=company.ids)
+                ._digest_values()
+            )
+
+        def won_deals(values):
+            return next(line["value"] for line in values["lines"] if line["label"] == "Won deals")
+
+        before = digest(self.company)
+        won_stage = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
+        other_leads = self.env["crm.lead"].create(
+            [
+                {
+                    "name": f"Other company deal {i}",
+                    "type": "opportunity",
+                    "company_id": self.other_company.id,
+                    "expected_revenue": 500.0,
+                }
+                for i in range(3)
+            ]
+        )
+        other_leads[0].stage_id = won_stage
+        other_leads[0].date_closed = fields.Datetime.now() - relativedelta(days=1)
+        after = digest(self.company)
+        self.assertEqual(after["open_opportunities"], before["open_opportunities"])
+        self.assertEqual(won_deals(after), won_deals(before))
+        self.assertEqual(after["lines"], before["lines"])
+        other = digest(self.other_company)
+        self.assertEqual(other["open_opportunities"], 2)
+        self.assertEqual(won_deals(other), 1)
+        # the dashboard's velocity block follows the company too
+        velocity = (
+            Dashboard.with_company(self.other_company)
+            .with_context(allowed_company_ids=self.other_company.ids)
+            ._dashboard_velocity(self.today - relativedelta(days=7), self.today, [])
+        )
+        self.assertEqual(velocity["open_count"], 2)
+
 
 @tagged("post_install", "-at_install")
 class TestDashboardTour(HttpCase):
