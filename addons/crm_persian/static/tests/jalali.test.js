@@ -156,6 +156,8 @@ describe("crm_persian Jalali formatting", () => {
         expect(day.toFormat("yyyy")).toBe("2025");
         expect(serializeDate(DateTime.local(2025, 11, 16))).toBe("2025-11-16");
         expect(serializeDateTime(DateTime.utc(2025, 11, 16, 9, 5, 7))).toBe("2025-11-16 09:05:07");
+        // A server-style format that is not the user's date format stays Gregorian.
+        expect(day.toFormat("yyyy-MM-dd")).toBe("2025-11-16");
     });
 
     test("datetimes take the day of the user's timezone (midnight edges)", () => {
@@ -218,6 +220,65 @@ describe("crm_persian Jalali parsing", () => {
         expect(serializeDateTime(value)).toBe("2025-11-15 21:00:00");
         const persian = parseDateTime("۱۴۰۴/۰۱/۰۱ ۰۰:۰۰:۰۰", { tz });
         expect(serializeDateTime(persian)).toBe("2025-03-20 20:30:00");
+    });
+});
+
+describe("crm_persian Jalali parsing of ISO-looking input", () => {
+    beforeEach(() => {
+        patchWithCleanup(localization, {
+            dateFormat: "yyyy/MM/dd",
+            dateTimeFormat: "yyyy/MM/dd HH:mm:ss",
+        });
+    });
+
+    test("an impossible Jalali day typed with dashes is refused, not read as a year AD", () => {
+        useJalali();
+        // 1404 is not leap: no 30 Esfand. Odoo's last resort (ISO, SQL) must not accept it.
+        expect(() => parseDate("1404-12-30")).toThrow(/not a correct date/);
+        expect(() => parseDateTime("1404-12-30 10:00:00")).toThrow(/not a correct date/);
+        expect(() => parseDate("1404-12-30T10:00")).toThrow(/not a correct date/);
+        expect(parseDate("1403-12-30").toISODate()).toBe("2025-03-20");
+        // What only ISO reads is still a Jalali day.
+        expect(parseDateTime("1404-08-25T10:00", { tz: "utc" }).toISO()).toBe(
+            "2025-11-16T10:00:00.000Z"
+        );
+        // Server values (read without setZone) and Gregorian users are untouched.
+        expect(DateTime.fromISO("1404-12-30").year).toBe(1404);
+        expect(DateTime.fromSQL("1404-12-30", { zone: "utc" }).year).toBe(1404);
+        jalaliSettings.enabled = false;
+        expect(parseDate("1404-12-30").year).toBe(1404);
+    });
+});
+
+describe("crm_persian Jalali for a year-first dashed language format", () => {
+    beforeEach(() => {
+        // en_CA, sv_SE or a customised fa_IR: the user's format looks like the server's.
+        patchWithCleanup(localization, {
+            dateFormat: "yyyy-MM-dd",
+            dateTimeFormat: "yyyy-MM-dd HH:mm:ss",
+            shortTimeFormat: "HH:mm",
+        });
+    });
+
+    test("dates are shown and typed in Jalali, still sent to the server in Gregorian", () => {
+        useJalali();
+        const moment = DateTime.utc(2025, 11, 16, 9, 5, 7);
+        expect(formatDate(DateTime.local(2025, 11, 16))).toBe("1404-08-25");
+        expect(formatDate(DateTime.local(2025, 11, 16), { condensed: true })).toBe("1404-8-25");
+        expect(formatDateTime(moment, { tz: "utc" })).toBe("1404-08-25 09:05:07");
+        expect(formatDateTime(moment, { tz: "utc", showSeconds: false })).toBe(
+            "1404-08-25 09:05"
+        );
+        expect(serializeDate(DateTime.local(2025, 11, 16))).toBe("2025-11-16");
+        expect(serializeDateTime(moment)).toBe("2025-11-16 09:05:07");
+        expect(parseDate("1404-08-25").toISODate()).toBe("2025-11-16");
+        expect(parseDate("1404-8-25").toISODate()).toBe("2025-11-16");
+        expect(serializeDateTime(parseDateTime("1404-08-25 09:05:07", { tz: "utc" }))).toBe(
+            "2025-11-16 09:05:07"
+        );
+        expect(() => parseDate("1404-12-30")).toThrow(/not a correct date/);
+        // A Gregorian date pasted by a Jalali user stays what it is.
+        expect(parseDate("2025-11-16").toISODate()).toBe("2025-11-16");
     });
 });
 

@@ -5,9 +5,11 @@
  * ``@web/core/l10n/dates`` formatDate/formatDateTime, ``toLocaleString`` in the chatter
  * and activities) and every typed date through ``DateTime.fromFormat`` (parseDate and
  * parseDateTime). Patching those few luxon methods, only while the user's preference is
- * Jalali, makes every field of every view Jalali without a dedicated widget. Server
- * formats (``yyyy-MM-dd...``, used to talk to the server) are never converted.
+ * Jalali, makes every field of every view Jalali without a dedicated widget. Values
+ * written for the server (``serializeDate``: ``yyyy-MM-dd...`` with Latin digits) are never
+ * converted, even when the user's own date format also starts with ``yyyy-MM-dd``.
  */
+import { localization } from "@web/core/l10n/localization";
 import { _t } from "@web/core/l10n/translation";
 import { user } from "@web/core/user";
 import { patch } from "@web/core/utils/patch";
@@ -262,12 +264,52 @@ function isServerFormat(format) {
     return typeof format === "string" && SERVER_FORMAT_RE.test(format);
 }
 
+/**
+ * Whether ``format`` is one the user reads dates in: the web client's display formats all
+ * start with the user's date format (``formatDate``, ``formatDateTime``).
+ */
+function isDisplayFormat(format) {
+    return Boolean(localization.dateFormat) && format.startsWith(localization.dateFormat);
+}
+
+/**
+ * Whether a ``toFormat`` call writes a value for the server rather than for the user.
+ * Odoo serializes dates with a ``yyyy-MM-dd`` format and Latin digits (``serializeDate``,
+ * ``serializeDateTime``); a ``yyyy-MM-dd`` format without them is a server format only when
+ * it is not the user's own date format (en_CA, sv_SE or a customised language write dates
+ * that way too).
+ */
+function isServerOutput(format, options) {
+    return (
+        isServerFormat(format) && (options?.numberingSystem === "latn" || !isDisplayFormat(format))
+    );
+}
+
+/**
+ * What typed text becomes when ``parseDateTime`` falls back on ISO and SQL formats: for a
+ * Jalali user, a year before 1700 is a Jalali year (``1404-08-25``), so the day is that
+ * Jalali day, or invalid when it does not exist (``1404-12-30``), never the year 1404 AD.
+ *
+ * @param {DateTime} result what luxon read
+ * @param {string} text
+ * @returns {DateTime}
+ */
+function readTypedIsoAsJalali(result, text) {
+    if (!result.isValid || result.year >= 1700) {
+        return result;
+    }
+    if (!isValidJalaliDate(result.year, result.month, result.day)) {
+        return DateTime.invalid("not a Jalali date", `"${text}" is not a Jalali date`);
+    }
+    return result.set(toGregorian(result.year, result.month, result.day));
+}
+
 patch(DateTime.prototype, {
     toFormat(format, options) {
         if (
             !jalaliSettings.enabled ||
             !this.isValid ||
-            isServerFormat(format) ||
+            isServerOutput(format, options) ||
             GREGORIAN_PERIOD_RE.test(format)
         ) {
             return super.toFormat(...arguments);
@@ -286,7 +328,11 @@ patch(DateTime.prototype, {
 
 patch(DateTime, {
     fromFormat(text, format, options = {}) {
-        if (!jalaliSettings.enabled || isServerFormat(format) || typeof text !== "string") {
+        if (
+            !jalaliSettings.enabled ||
+            typeof text !== "string" ||
+            (isServerFormat(format) && !isDisplayFormat(format))
+        ) {
             return super.fromFormat(...arguments);
         }
         const parts = parseJalaliParts(text, format);
@@ -304,5 +350,21 @@ patch(DateTime, {
         }
         const { zone, locale, numberingSystem, outputCalendar } = options;
         return DateTime.fromObject(parts, { zone, locale, numberingSystem, outputCalendar });
+    },
+    // ``parseDateTime`` tries ISO and SQL last, with ``setZone`` (reading server values
+    // does not): typed text that only these read is still a Jalali date.
+    fromISO(text, options) {
+        const result = super.fromISO(...arguments);
+        if (!jalaliSettings.enabled || !options?.setZone) {
+            return result;
+        }
+        return readTypedIsoAsJalali(result, text);
+    },
+    fromSQL(text, options) {
+        const result = super.fromSQL(...arguments);
+        if (!jalaliSettings.enabled || !options?.setZone) {
+            return result;
+        }
+        return readTypedIsoAsJalali(result, text);
     },
 });
