@@ -6,3 +6,4 @@ from . import test_concurrency
 from . import test_tour
 from . import test_scoring_triggers
 from . import test_qualification_rules
+from . import test_scoring_events

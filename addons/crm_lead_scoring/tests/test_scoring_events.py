@@ -1,0 +1,145 @@
+# Copyright 2026 CRM Suite contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""From what happens in Odoo to the score: emails, activities, SMS replies, quotations sent
+and viewed, and meetings held."""
+
+
+from odoo.tests import tagged
+
+from .common import ScoringCommon
+
+REPLY = """Return-Path: <ali@parskala.ir>
+From: Ali Rezaei <ali@parskala.ir>
+To: sales@example.com
+Subject: Re: ERP for Pars Kala
+Message-ID: <reply-1@parskala.ir>
+In-Reply-To: {parent}
+References: {parent}
+Date: Sat, 05 Dec 2026 08:00:00 +0000
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+
+Yes, we would like a demo next week.
+"""
+
+
+class ScoringEventsCommon(ScoringCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.partner.email = "ali@parskala.ir"
+        Rule = cls.env["crm.scoring.rule"]
+        cls.call = cls.env.ref("mail.mail_activity_data_call")
+        cls.meeting = cls.env.ref("mail.mail_activity_data_meeting")
+        engagement = {"rule_type": "engagement", "count_mode": "each"}
+        cls.rule_email_in = Rule.create(
+            {
+                **engagement,
+                "name": "Email received",
+                "channel": "email",
+                "direction": "inbound",
+                "points": 11,
+            }
+        )
+        cls.rule_call = Rule.create(
+            {**engagement, "name": "Call done", "activity_type_id": cls.call.id, "points": 7}
+        )
+        cls.rule_sms = Rule.create(
+            {
+                **engagement,
+                "name": "SMS reply",
+                "channel": "sms",
+                "direction": "inbound",
+                "points": 5,
+            }
+        )
+        cls.rule_quote_sent = Rule.create(
+            {
+                **engagement,
+                "name": "Quotation sent",
+                "document_model": "sale.order",
+                "direction": "outbound",
+                "points": 13,
+            }
+        )
+        cls.rule_quote_viewed = Rule.create(
+            {
+                **engagement,
+                "name": "Quotation viewed",
+                "document_model": "sale.order",
+                "direction": "inbound",
+                "points": 17,
+            }
+        )
+        cls.rule_meeting = Rule.create(
+            {**engagement, "name": "Meeting held", "channel": "meeting", "points": 19}
+        )
+        cls.rule_meeting_activity = Rule.create(
+            {
+                **engagement,
+                "name": "Meeting activity done",
+                "activity_type_id": cls.meeting.id,
+                "points": 3,
+            }
+        )
+        cls.lead.type = "opportunity"
+
+    def _points(self, rule, lead=None):
+        lines = (lead or self.lead).score_line_ids.filtered(lambda line: line.rule_id == rule)
+        return lines.current_points, lines.occurrences
+
+    def _quotation(self):
+        product = self.env["product.product"].create({"name": "ERP licence", "list_price": 9e8})
+        return self.env["sale.order"].create(
+            {
+                "partner_id": self.partner.id,
+                "opportunity_id": self.lead.id,
+                "order_line": [(0, 0, {"product_id": product.id})],
+            }
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestScoringEvents(ScoringEventsCommon):
+    def test_customer_email_reply_through_the_mail_gateway(self):
+        sent = self.lead.with_user(self.salesman).message_post(
+            body="Shall we plan a demo?",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=self.partner.ids,
+        )
+        self.assertEqual(self._points(self.rule_email_in), (0, 0))
+        thread_id = (
+            self.env["mail.thread"]
+            .sudo()
+            .message_process(None, REPLY.format(parent=sent.message_id))
+        )
+        self.assertEqual(thread_id, self.lead.id)
+        self.assertEqual(self._points(self.rule_email_in), (11, 1))
+        self.assertEqual(self.lead.score_engagement, 11)
+
+    def test_done_activity_of_a_type(self):
+        self.lead.activity_schedule("mail.mail_activity_data_todo", summary="Send brochure")
+        self.lead.activity_ids.action_feedback(feedback="Sent")
+        self.assertEqual(self._points(self.rule_call), (0, 0))
+        call = self.lead.activity_schedule("mail.mail_activity_data_call", summary="Call Ali")
+        call.with_user(self.salesman).action_feedback(feedback="Interested")
+        self.assertEqual(self._points(self.rule_call), (7, 1))
+
+    def test_sms_reply(self):
+        Touchpoint = self.env["crm.touchpoint"]
+        sent = Touchpoint._log(self.lead, "sms", "outbound", summary="Our offer")
+        self.assertEqual(self._points(self.rule_sms), (0, 0))
+        # what an SMS panel logs when the customer answers
+        Touchpoint._log(self.lead, "sms", "inbound", summary="Call me tomorrow")
+        self.assertTrue(sent.responded)
+        self.assertEqual(self._points(self.rule_sms), (5, 1))
+
+    def test_quotation_sent_by_email(self):
+        order = self._quotation()
+        action = order.action_quotation_send()
+        composer = self.env["mail.compose.message"].with_context(**action["context"]).create({})
+        composer.action_send_mail()
+        self.assertEqual(order.state, "sent")
+        self.assertEqual(self._points(self.rule_quote_sent), (13, 1))
+        self.assertEqual(self._points(self.rule_quote_viewed), (0, 0))
