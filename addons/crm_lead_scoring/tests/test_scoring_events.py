@@ -3,7 +3,9 @@
 """From what happens in Odoo to the score: emails, activities, SMS replies, quotations sent
 and viewed, and meetings held."""
 
+from datetime import timedelta
 
+from odoo import fields
 from odoo.tests import tagged
 
 from .common import ScoringCommon
@@ -143,3 +145,59 @@ class TestScoringEvents(ScoringEventsCommon):
         self.assertEqual(order.state, "sent")
         self.assertEqual(self._points(self.rule_quote_sent), (13, 1))
         self.assertEqual(self._points(self.rule_quote_viewed), (0, 0))
+
+    def test_meeting_counts_once_when_held(self):
+        start = fields.Datetime.now() + timedelta(days=2)
+        activity = self.lead.activity_schedule("mail.mail_activity_data_meeting", summary="Demo")
+        event = self.env["calendar.event"].create(
+            {
+                "name": "Demo at Pars Kala",
+                "opportunity_id": self.lead.id,
+                "start": start,
+                "stop": start + timedelta(hours=1),
+                "activity_ids": [(6, 0, activity.ids)],
+            }
+        )
+        touches = self.env["crm.touchpoint"].search([("lead_id", "=", self.lead.id)])
+        # scheduled is not held
+        self.assertFalse(touches.filtered(lambda t: t.channel == "meeting"))
+        self.assertEqual(self._points(self.rule_meeting), (0, 0))
+        activity.action_feedback(feedback="Went well")
+        meeting = self.env["crm.touchpoint"].search(
+            [("lead_id", "=", self.lead.id), ("channel", "=", "meeting")]
+        )
+        self.assertEqual((meeting.res_model, meeting.res_id), ("calendar.event", event.id))
+        self.assertLessEqual(meeting.date, fields.Datetime.now())
+        # one touchpoint for the meeting and its activity: counted by one rule
+        self.assertEqual(self._points(self.rule_meeting), (19, 1))
+        self.assertEqual(self._points(self.rule_meeting_activity), (0, 0))
+        event.unlink()
+        self.assertFalse(meeting.exists())
+        self.assertEqual(self._points(self.rule_meeting), (0, 0))
+
+    def test_meeting_entered_after_it_was_held_and_cancelled(self):
+        start = fields.Datetime.now() - timedelta(days=1)
+        event = self.env["calendar.event"].create(
+            {
+                "name": "Visit",
+                "opportunity_id": self.lead.id,
+                "start": start,
+                "stop": start + timedelta(hours=1),
+            }
+        )
+        self.assertEqual(self._points(self.rule_meeting), (19, 1))
+        future = self.env["calendar.event"].create(
+            {
+                "name": "Follow-up",
+                "opportunity_id": self.lead.id,
+                "start": start + timedelta(days=7),
+                "stop": start + timedelta(days=7, hours=1),
+            }
+        )
+        self.assertEqual(self._points(self.rule_meeting), (19, 1))
+        # the follow-up took place: the daily pass logs it
+        future.write({"start": start, "stop": start + timedelta(hours=1)})
+        self.env["calendar.event"]._cron_touchpoint_log_held_meetings()
+        self.assertEqual(self._points(self.rule_meeting), (38, 2))
+        event.action_archive()
+        self.assertEqual(self._points(self.rule_meeting), (19, 1))
