@@ -6,7 +6,7 @@ and viewed, and meetings held."""
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import ScoringCommon
 
@@ -201,3 +201,19 @@ class TestScoringEvents(ScoringEventsCommon):
         self.assertEqual(self._points(self.rule_meeting), (38, 2))
         event.action_archive()
         self.assertEqual(self._points(self.rule_meeting), (19, 1))
+
+
+@tagged("post_install", "-at_install")
+class TestQuotationViewed(HttpCase, ScoringEventsCommon):
+    def test_quotation_viewed_on_the_portal(self):
+        order = self._quotation()
+        order._portal_ensure_token()
+        self.assertEqual(self._points(self.rule_quote_viewed), (0, 0))
+        response = self.url_open(f"/my/orders/{order.id}?access_token={order.access_token}")
+        self.assertEqual(response.status_code, 200)
+        viewed = self.env["crm.touchpoint"].search(
+            [("lead_id", "=", self.lead.id), ("res_model", "=", "sale.order")]
+        )
+        self.assertEqual((viewed.direction, viewed.res_id), ("inbound", order.id))
+        self.assertEqual(self._points(self.rule_quote_viewed), (17, 1))
+        self.assertEqual(self._points(self.rule_quote_sent), (0, 0))
