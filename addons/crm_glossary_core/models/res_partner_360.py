@@ -354,6 +354,8 @@ class ResPartner(models.Model):
         partner = self._crm_360_partner()
         company = self.env.company
         visible = self._crm_360_value_visible(partner)
+        # several blocks are aggregated in SQL: pending changes first
+        self.env.flush_all()
         return {
             "partner": self._crm_360_identity(partner, value_visible=visible),
             "currency": {
@@ -710,24 +712,25 @@ class ResPartner(models.Model):
         }
 
     def action_crm_360_open(self, block):
-        """The list behind a block of the 360° page, filtered on the customer."""
+        """The list behind a block of the 360° page, filtered on the customer: the documents
+        its figures count (the customer and its contacts, the current company)."""
         partner = self._crm_360_partner()
         company = self.env.company.id
-        contacts = [("partner_id", "child_of", partner.id)]
+        customer = [("partner_id.commercial_partner_id", "=", partner.id)]
         actions = {
             "opportunities": (
                 "crm.crm_lead_opportunities",
-                [*contacts, ("type", "=", "opportunity")],
+                [("partner_id", "child_of", partner.id), ("type", "=", "opportunity")],
                 {"active_test": False},
             ),
             "quotations": (
                 "sale.action_quotations_with_onboarding",
-                [*contacts, ("company_id", "=", company)],
+                [*customer, ("company_id", "=", company), ("state", "in", ("draft", "sent"))],
                 {},
             ),
             "orders": (
                 "sale.action_orders",
-                [*contacts, ("company_id", "=", company), ("state", "=", "sale")],
+                [*customer, ("company_id", "=", company), ("state", "=", "sale")],
                 {},
             ),
             "invoices": (
@@ -735,18 +738,31 @@ class ResPartner(models.Model):
                 [
                     ("commercial_partner_id", "=", partner.id),
                     ("company_id", "=", company),
+                    ("state", "=", "posted"),
                     ("move_type", "in", ("out_invoice", "out_refund")),
                 ],
                 {},
             ),
             "payments": (
                 "account.action_account_payments",
-                [*contacts, ("company_id", "=", company)],
+                [
+                    *customer,
+                    ("company_id", "=", company),
+                    ("partner_type", "=", "customer"),
+                    ("state", "in", ("in_process", "paid")),
+                ],
                 {},
             ),
             "deliveries": (
                 "stock.action_picking_tree_all",
-                [*contacts, ("company_id", "=", company)],
+                [
+                    *customer,
+                    ("company_id", "=", company),
+                    ("state", "!=", "cancel"),
+                    "|",
+                    ("picking_type_code", "=", "outgoing"),
+                    ("return_id", "!=", False),
+                ],
                 {},
             ),
             "activities": (

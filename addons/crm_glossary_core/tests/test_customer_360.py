@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
@@ -133,6 +133,50 @@ class TestCustomer360(CrmValueCommon):
         self.assertEqual(
             self.contact.action_open_crm_360()["params"]["partner_id"], self.customer.id
         )
+
+    def test_smart_buttons_list_what_their_blocks_count(self):
+        """Quotations are not confirmed orders, payments are the customer's (not the vendor
+        payments to the same partner), deliveries are not receipts."""
+        SaleOrder = self.env["sale.order"]
+        line = [Command.create({"product_id": self.product.id, "product_uom_qty": 2})]
+        quotation = SaleOrder.create({"partner_id": self.contact.id, "order_line": line})
+        order = SaleOrder.create({"partner_id": self.customer.id, "order_line": line})
+        order.action_confirm()
+        self.assertTrue(order.picking_ids)
+        vendor_payment = self.env["account.payment"].create(
+            {
+                "partner_id": self.customer.id,
+                "partner_type": "supplier",
+                "payment_type": "outbound",
+                "amount": 50.0,
+            }
+        )
+        vendor_payment.action_post()
+        warehouse = self.env["stock.warehouse"].search(
+            [("company_id", "=", self.company.id)], limit=1
+        )
+        receipt = self.env["stock.picking"].create(
+            {"partner_id": self.customer.id, "picking_type_id": warehouse.in_type_id.id}
+        )
+        data = self.customer.get_crm_360_data()
+
+        def listed(block):
+            action = self.customer.action_crm_360_open(block)
+            return self.env[action["res_model"]].search(action["domain"])
+
+        self.assertEqual(listed("quotations"), quotation)
+        self.assertEqual(data["sales"]["quotation_count"], 1)
+        self.assertEqual(listed("orders"), order)
+        self.assertEqual(data["sales"]["order_count"], 1)
+        payments = listed("payments")
+        self.assertNotIn(vendor_payment, payments)
+        self.assertEqual(len(payments), data["payments"]["count"])
+        deliveries = listed("deliveries")
+        self.assertNotIn(receipt, deliveries)
+        self.assertEqual(deliveries, order.picking_ids)
+        counted = data["deliveries"]
+        self.assertEqual(len(deliveries), counted["done"] + counted["pending"] + counted["returns"])
+        self.assertEqual(listed("invoices"), self.invoices)
 
     def test_other_company_sees_its_own_figures(self):
         data = self.customer.with_user(self.other_company_user).get_crm_360_data()
