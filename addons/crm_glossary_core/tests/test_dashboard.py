@@ -5,6 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import convert_file
 
 from ..models.crm_dashboard import sales_velocity
 from .common_value import CrmValueCommon
@@ -91,6 +92,31 @@ class TestDashboard(CrmValueCommon):
         self.assertEqual(prev_from, self.today - relativedelta(months=2))
         self.env["res.config.settings"].create({"crm_kpi_digest_period": "weekly"}).execute()
         self.assertEqual(cron.interval_type, "weeks")
+
+    def test_update_keeps_the_crons_and_template_users_edit(self):
+        xmlids = [
+            "crm_glossary_core.ir_cron_crm_customer_value",
+            "crm_glossary_core.ir_cron_crm_kpi_digest",
+            "crm_glossary_core.mail_template_crm_kpi_digest",
+        ]
+        digest_cron = self.env.ref(xmlids[1])
+        digest_cron.write({"interval_type": "months", "active": False})
+        value_cron = self.env.ref(xmlids[0])
+        value_cron.interval_number = 2
+        template = self.env.ref(xmlids[2])
+        template.subject = "Our weekly figures"
+        convert_file(
+            self.env,
+            "crm_glossary_core",
+            "data/crm_customer_value_data.xml",
+            {},
+            mode="update",
+        )
+        self.env.invalidate_all()
+        self.assertEqual(digest_cron.interval_type, "months")
+        self.assertFalse(digest_cron.active)
+        self.assertEqual(value_cron.interval_number, 2)
+        self.assertEqual(template.subject, "Our weekly figures")
 
     def test_kpi_digest_mail(self):
         Dashboard = self.env["crm.dashboard"]
