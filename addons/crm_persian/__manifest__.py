@@ -34,6 +34,7 @@
         "data/resource_calendar_data.xml",
     ],
     "demo": ["demo/crm_persian_demo.xml"],
+    "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
     "assets": {
         "web.assets_backend": [

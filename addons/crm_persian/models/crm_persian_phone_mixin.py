@@ -5,7 +5,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.osv import expression
-from odoo.tools import SQL
+from odoo.tools import SQL, split_every
 from odoo.tools.sql import column_exists
 
 from ..tools import digits
@@ -193,18 +193,101 @@ class CrmPersianPhoneMixin(models.AbstractModel):
         return None
 
     @api.model
-    def _persian_phone_latin_vals(self, vals):
-        """Persian/Arabic digits of phone fields become Latin digits on save."""
-        changed = {
-            fname: digits.to_latin(vals[fname])
-            for fname in self._persian_phone_fields
-            if isinstance(vals.get(fname), str)
-        }
+    def _persian_phone_display(self, number, country=None):
+        """The national display form (``0912 123 4567``) of a valid Iranian number, else
+        ``None``: invalid text and foreign numbers are kept as typed."""
+        if not number:
+            return None
+        try:
+            parsed = self._persian_phone_parse(number, country)
+        except phone_tools.InvalidPhone:
+            return None
+        return parsed.national if parsed.region == phone_tools.REGION else None
+
+    @api.model
+    def _persian_phone_vals(self, vals, country=None):
+        """Phone fields of ``vals`` as they are stored: Latin digits, and the national
+        display form for valid Iranian numbers (imports and API calls as well as forms)."""
+        changed = {}
+        for fname in self._persian_phone_fields:
+            if not isinstance(vals.get(fname), str):
+                continue
+            number = digits.to_latin(vals[fname])
+            changed[fname] = self._persian_phone_display(number, country) or number
         return {**vals, **changed} if changed else vals
+
+    def _persian_phone_vals_country(self, vals):
+        """The country ``vals`` set on the records, if they set one."""
+        country_fname = self._phone_get_country_field()
+        if not country_fname or not vals.get(country_fname):
+            return None
+        return self.env["res.country"].browse(vals[country_fname])
 
     @api.model_create_multi
     def create(self, vals_list):
-        return super().create([self._persian_phone_latin_vals(vals) for vals in vals_list])
+        return super().create(
+            [
+                self._persian_phone_vals(vals, self._persian_phone_vals_country(vals))
+                for vals in vals_list
+            ]
+        )
 
     def write(self, vals):
-        return super().write(self._persian_phone_latin_vals(vals))
+        if not any(isinstance(vals.get(fname), str) for fname in self._persian_phone_fields):
+            return super().write(vals)
+        country = self._persian_phone_vals_country(vals)
+        country_fname = self._phone_get_country_field()
+        if country or not country_fname or len(self) <= 1:
+            if not country and country_fname and self:
+                country = self[country_fname]
+            return super().write(self._persian_phone_vals(vals, country))
+        # records of different countries may read the same text differently
+        for record_country, records in self.grouped(country_fname).items():
+            super(CrmPersianPhoneMixin, records).write(
+                self._persian_phone_vals(vals, record_country)
+            )
+        return True
+
+    def _persian_format_stored_phones(self, batch_size=5000):
+        """Valid Iranian numbers already stored (before install: imports, API, old forms)
+        get their national display form; invalid text is kept. Reads and updates by batches:
+        one read and one ``UPDATE`` per phone field and batch; the canonical number
+        (``phone_sanitized``) does not change."""
+        fnames = [
+            fname
+            for fname in self._persian_phone_fields
+            if fname in self._fields and self._fields[fname].store
+        ]
+        if not fnames:
+            return 0
+        country_fname = self._phone_get_country_field()
+        records = self.with_context(active_test=False).search(
+            expression.OR([[(fname, "!=", False)] for fname in fnames]), order="id"
+        )
+        done = 0
+        for ids in split_every(batch_size, records.ids):
+            batch = records.browse(ids)
+            batch.fetch(fnames + ([country_fname] if country_fname else []))
+            updates = {fname: [] for fname in fnames}
+            for record in batch:
+                country = record[country_fname] if country_fname else None
+                for fname in fnames:
+                    number = record[fname]
+                    display = self._persian_phone_display(number, country)
+                    if display and display != number:
+                        updates[fname].append((record.id, display))
+            for fname, values in updates.items():
+                if not values:
+                    continue
+                self.env.cr.execute(
+                    SQL(
+                        "UPDATE %(table)s SET %(column)s = v.number FROM (VALUES %(values)s)"
+                        " AS v(id, number) WHERE %(table)s.id = v.id",
+                        table=SQL.identifier(self._table),
+                        column=SQL.identifier(fname),
+                        values=SQL(", ").join(SQL("(%s, %s)", *value) for value in values),
+                    )
+                )
+                done += len(values)
+            batch.invalidate_recordset(fnames)
+        return done

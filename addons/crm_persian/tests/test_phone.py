@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import tagged
 
+from odoo.addons.crm_persian import post_init_hook
+
 from .common import CrmPersianCase
 
 MOBILE = "+989121234567"
@@ -32,7 +34,8 @@ class TestIranianPhones(CrmPersianCase):
         )
         self.assertEqual(set(partners.mapped("phone_sanitized")), {MOBILE})
         self.assertEqual(set(partners.mapped("mobile_kind")), {"mobile"})
-        self.assertEqual(partners[0].mobile, "09121234567")  # Persian digits saved in Latin
+        # saved in the national display form, whatever was typed (Persian digits included)
+        self.assertEqual(set(partners.mapped("mobile")), {"0912 123 4567"})
 
     def test_number_without_country_is_read_as_iranian(self):
         partner = self.env["res.partner"].create({"name": "No country", "phone": "09121234567"})
@@ -129,3 +132,60 @@ class TestIranianPhones(CrmPersianCase):
         self.env["res.partner"]._persian_recompute_sanitized_phones()
         self.env.flush_all()
         self.assertEqual(partner.phone_sanitized, MOBILE)
+
+    def test_api_stores_the_national_form_of_valid_iranian_numbers(self):
+        """Imports and API calls store what the form shows; invalid or foreign text is kept."""
+        Partner = self.env["res.partner"].with_user(self.salesman)
+        partner = Partner.create(
+            {"name": "API", "phone": "+98 21 8877 6655", "mobile": "00989121234567"}
+        )
+        self.assertEqual((partner.phone, partner.mobile), ("021 8877 6655", "0912 123 4567"))
+        partner.write({"mobile": "0912 12"})
+        self.assertEqual(partner.mobile, "0912 12")
+        partner.write({"mobile": "۹۸۹۱۲۱۲۳۴۵۶۷"})
+        self.assertEqual(partner.mobile, "0912 123 4567")
+        american = Partner.create(
+            {"name": "US", "country_id": self.env.ref("base.us").id, "phone": "(650) 253-0000"}
+        )
+        self.assertEqual(american.phone, "(650) 253-0000")
+        # several records of different countries written at once
+        (partner | american).write({"mobile": "+989121234567"})
+        self.assertEqual(partner.mobile, "0912 123 4567")
+        self.assertEqual(american.mobile, "0912 123 4567")
+        lead = (
+            self.env["crm.lead"]
+            .with_user(self.salesman)
+            .create({"name": "Imported", "phone": "989351112233"})
+        )
+        self.assertEqual(lead.phone, "0935 111 2233")
+        lead.write({"mobile": "hello"})
+        self.assertEqual(lead.mobile, "hello")
+        ticket = self.env["crm.ticket"].create({"name": "T", "partner_phone": "+982188776655"})
+        self.assertEqual(ticket.partner_phone, "021 8877 6655")
+
+    def test_install_stores_the_national_form_of_existing_numbers(self):
+        partners = self.env["res.partner"].create([{"name": f"Old {i}"} for i in range(4)])
+        lead = self.env["crm.lead"].create({"name": "Old lead"})
+        ticket = self.env["crm.ticket"].create({"name": "Old ticket"})
+        self.env.flush_all()
+        # as typed before the module was installed
+        typed = ["+98 912 123 4567", "0912 12", "(650) 253-0000", "00982188776655"]
+        for partner, number in zip(partners, typed, strict=True):
+            self.env.cr.execute(
+                "UPDATE res_partner SET phone = %s, mobile = %s WHERE id = %s",
+                [number, number, partner.id],
+            )
+        partners[2].country_id = self.env.ref("base.us")
+        self.env.cr.execute("UPDATE crm_lead SET phone = '989351112233' WHERE id = %s", [lead.id])
+        self.env.cr.execute(
+            "UPDATE crm_ticket SET partner_phone = '+989121234567' WHERE id = %s", [ticket.id]
+        )
+        self.env.invalidate_all()
+        post_init_hook(self.env)
+        self.assertEqual(
+            partners.mapped("phone"),
+            ["0912 123 4567", "0912 12", "(650) 253-0000", "021 8877 6655"],
+        )
+        self.assertEqual(partners.mapped("mobile"), partners.mapped("phone"))
+        self.assertEqual(lead.phone, "0935 111 2233")
+        self.assertEqual(ticket.partner_phone, "0912 123 4567")
