@@ -3,6 +3,7 @@
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
+from ..hooks import post_init_hook
 from .common_value import CrmValueCommon
 
 
@@ -190,3 +191,21 @@ class TestCustomerValue(CrmValueCommon):
             self.company.crm_tier_silver_threshold = 10_000.0
         with self.assertRaises(ValidationError):
             self.company.crm_rfm_window_months = 0
+
+    def test_install_computes_the_values_of_existing_customers(self):
+        """A database with posted invoices gets its customer values at install, not at the
+        first nightly run."""
+        self._invoice(self.customer, 1000.0, days_ago=30)
+        self._invoice(self.customer, 2000.0, days_ago=3)
+        self.env.flush_all()
+        # as before the module was installed: no value row, no segment on the contact
+        self.env.cr.execute("DELETE FROM crm_customer_value")
+        self.env.cr.execute("UPDATE res_partner SET rfm_segment = NULL, customer_tier = NULL")
+        self.env.invalidate_all()
+        self.assertFalse(self._value(self.customer))
+        post_init_hook(self.env)
+        value = self._value(self.customer)
+        self.assertEqual(value.purchase_count, 2)
+        self.assertAlmostEqual(value.net_revenue, 3000.0)
+        self.assertEqual(self.customer.customer_tier, "silver")
+        self.assertTrue(self.customer.rfm_segment)
