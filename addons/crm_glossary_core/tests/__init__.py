@@ -15,3 +15,4 @@ from . import test_sales_reports
 from . import test_report_depends
 from . import test_sales_velocity_report
 from . import test_customer_kpi_report
+from . import test_forecast_report
