@@ -12,5 +12,9 @@ def post_init_hook(env):
 
 
 def uninstall_hook(env):
-    """Drop the Jalali SQL functions that grouping by Jalali periods uses."""
+    """Leave the data valid without this module: saved filters stop using its fields (they
+    are removed next), and the Jalali SQL functions that grouping by Jalali periods uses are
+    dropped."""
+    Filters = env["ir.filters"]
+    Filters._crm_persian_remove_fields(Filters._crm_persian_module_fields())
     models.crm_persian_jalali_calendar.drop_sql_functions(env.cr)

@@ -21,3 +21,4 @@ from . import crm_sms_inbound
 from . import sms_sms
 from . import sms_tracker
 from . import res_config_settings
+from . import ir_filters

@@ -11,3 +11,4 @@ from . import test_jalali_periods
 from . import test_calendar
 from . import test_jalali_hooks
 from . import test_jalali_groups
+from . import test_uninstall
