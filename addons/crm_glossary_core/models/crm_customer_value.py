@@ -480,7 +480,12 @@ class CrmCustomerValue(models.Model):
 
     @api.model
     def _copy_to_partners(self, partner_ids=None):
-        """Rewrite the company-dependent copies on the partners (all partners when None)."""
+        """Rewrite the company-dependent copies on the partners (all partners when None).
+
+        A partner without a value row in any company but with a prospect lifecycle stage gets
+        its phase from the lifecycle (awareness), in every company: a value row needs a
+        purchase. Only the partners whose copies change are written.
+        """
         aggregates = SQL(", ").join(
             SQL(
                 "jsonb_object_agg(v.company_id::text, v.%s) FILTER (WHERE v.%s IS NOT NULL) AS %s",
@@ -490,30 +495,63 @@ class CrmCustomerValue(models.Model):
             )
             for f in PARTNER_COPIED_FIELDS
         )
+        prospect_phases = SQL(
+            "CASE %s END",
+            SQL(" ").join(
+                SQL(
+                    "WHEN p.lifecycle_stage = %s "
+                    "THEN (SELECT jsonb_object_agg(c.id::text, %s::text) FROM res_company c)",
+                    stage,
+                    cv.prospect_phase(stage),
+                )
+                for stage in cv.PROSPECT_LIFECYCLE_STAGES
+            ),
+        )
+        new_values = {f: SQL("agg.%s", SQL.identifier(f)) for f in PARTNER_COPIED_FIELDS}
+        new_values["relationship_phase"] = SQL(
+            "COALESCE(agg.relationship_phase, %s)", prospect_phases
+        )
         assignments = SQL(", ").join(
-            SQL("%s = agg.%s", SQL.identifier(f), SQL.identifier(f)) for f in PARTNER_COPIED_FIELDS
+            SQL("%s = new.%s", SQL.identifier(f), SQL.identifier(f)) for f in PARTNER_COPIED_FIELDS
+        )
+        changed = SQL(" OR ").join(
+            SQL("p.%s IS DISTINCT FROM new.%s", SQL.identifier(f), SQL.identifier(f))
+            for f in PARTNER_COPIED_FIELDS
         )
         if partner_ids is None:
             scope = SQL(
                 "SELECT partner_id FROM crm_customer_value UNION SELECT id FROM res_partner "
                 "WHERE rfm_segment IS NOT NULL OR churn_risk IS NOT NULL "
-                "OR customer_tier IS NOT NULL OR relationship_phase IS NOT NULL"
+                "OR customer_tier IS NOT NULL OR relationship_phase IS NOT NULL "
+                "OR lifecycle_stage = ANY(%s)",
+                list(cv.PROSPECT_LIFECYCLE_STAGES),
             )
         else:
             scope = SQL("SELECT unnest(%s::int4[])", list(partner_ids))
         self.env.cr.execute(
             SQL(
                 """
+                WITH agg AS (
+                    SELECT s.id, %(aggregates)s
+                      FROM (%(scope)s) AS s(id)
+                 LEFT JOIN crm_customer_value v ON v.partner_id = s.id
+                  GROUP BY s.id
+                ), new AS (
+                    SELECT agg.id, %(new_values)s
+                      FROM agg
+                      JOIN res_partner p ON p.id = agg.id
+                )
                 UPDATE res_partner p SET %(assignments)s
-                  FROM (SELECT s.id, %(aggregates)s
-                          FROM (%(scope)s) AS s(id)
-                     LEFT JOIN crm_customer_value v ON v.partner_id = s.id
-                      GROUP BY s.id) agg
-                 WHERE p.id = agg.id
+                  FROM new
+                 WHERE p.id = new.id AND (%(changed)s)
                 """,
-                assignments=assignments,
                 aggregates=aggregates,
                 scope=scope,
+                new_values=SQL(", ").join(
+                    SQL("%s AS %s", value, SQL.identifier(f)) for f, value in new_values.items()
+                ),
+                assignments=assignments,
+                changed=changed,
             )
         )
 

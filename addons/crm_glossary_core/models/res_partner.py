@@ -296,6 +296,10 @@ class ResPartner(models.Model):
                 partner.sudo().write(vals)
         if changed:
             History._record(changed, now)
+            # a prospect's relationship phase follows its lifecycle (awareness)
+            self.flush_model(["lifecycle_stage"])
+            self.env["crm.customer.value"].sudo()._copy_to_partners(changed.ids)
+            changed.invalidate_recordset(["relationship_phase"])
         return changed
 
     @api.model

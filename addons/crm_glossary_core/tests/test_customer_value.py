@@ -209,3 +209,23 @@ class TestCustomerValue(CrmValueCommon):
         self.assertAlmostEqual(value.net_revenue, 3000.0)
         self.assertEqual(self.customer.customer_tier, "silver")
         self.assertTrue(self.customer.rfm_segment)
+
+    def test_prospects_are_in_the_awareness_phase(self):
+        """A prospect (a lead, no purchase) has a relationship phase from its lifecycle; its
+        first purchase moves it on to exploration."""
+        prospect = self.env["res.partner"].create({"name": "Yazd Textiles", "is_company": True})
+        self.assertFalse(prospect.relationship_phase)
+        self.env["crm.lead"].create({"name": "Carpets for the hotel", "partner_id": prospect.id})
+        self.assertIn(prospect.lifecycle_stage, ("lead", "mql", "sql", "opportunity"))
+        self.assertEqual(prospect.relationship_phase, "awareness")
+        self.assertEqual(prospect.with_company(self.other_company).relationship_phase, "awareness")
+        Partner = self.env["res.partner"]
+        self.assertIn(prospect, Partner.search([("relationship_phase", "=", "awareness")]))
+        # the nightly recompute keeps it
+        self.env["crm.customer.value"]._compute_values(company_ids=self.company.ids)
+        self.assertEqual(prospect.relationship_phase, "awareness")
+        self._invoice(prospect, 500.0)
+        self.assertEqual(prospect.lifecycle_stage, "customer")
+        self.assertEqual(prospect.relationship_phase, "exploration")
+        # a contact without lead nor purchase has no phase
+        self.assertFalse(self.other_customer.relationship_phase)

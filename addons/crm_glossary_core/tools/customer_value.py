@@ -47,6 +47,10 @@ year with one more factor of ``r``; a fractional horizon counts the last year pr
 
 Historical CLV is the margin earned so far: ``net_revenue × margin_rate``.
 
+The relationship phase (awareness, exploration, expansion, commitment, dissolution) comes from
+the purchases and, for prospects (a lifecycle stage before *customer*: subscriber, lead, MQL,
+SQL, opportunity) who have bought nothing yet, from the lifecycle alone: awareness.
+
 Churn risk compares recency with the customer's own purchase interval (average days between
 purchases; the company's expected interval for one-time buyers): ``recency ≤ 1.5 × interval``
 is low, ``≤ 3 × interval`` medium, beyond that high.
@@ -77,6 +81,9 @@ RELATIONSHIP_PHASES = [
     ("commitment", "Commitment"),
     ("dissolution", "Dissolution"),
 ]
+
+# Lifecycle stages before a purchase: a partner there is a prospect.
+PROSPECT_LIFECYCLE_STAGES = ("subscriber", "lead", "mql", "sql", "opportunity")
 
 CHURN_MEDIUM_RATIO = 1.5
 CHURN_HIGH_RATIO = 3.0
@@ -224,6 +231,14 @@ def relationship_phase(purchases, recent_revenue, previous_revenue, risk, lifecy
     if (recent_revenue or 0) > (previous_revenue or 0) * 1.1:
         return "expansion"
     return "commitment"
+
+
+def prospect_phase(lifecycle):
+    """The relationship phase of a partner without purchase: awareness for a prospect (a
+    lifecycle stage before customer), none otherwise."""
+    if lifecycle not in PROSPECT_LIFECYCLE_STAGES:
+        return False
+    return relationship_phase(0, 0.0, 0.0, False, lifecycle)
 
 
 def customer_metrics(row, today, params):
