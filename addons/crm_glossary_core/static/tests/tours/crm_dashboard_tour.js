@@ -39,6 +39,15 @@ registry.category("web_tour.tours").add("crm_customer_360_tour", {
             run: "click",
         },
         { content: "Identity and lifecycle", trigger: ".o_crm_360_identity .badge" },
+        {
+            content: "Won and lost amounts of the opportunities",
+            trigger: ".o_crm_360_opportunities .o_crm_360_won_amount:contains(Won)",
+        },
+        {
+            content: "Lost amount",
+            trigger: ".o_crm_360_opportunities .o_crm_360_lost_amount:contains(Lost)",
+        },
+        { content: "Leads count", trigger: ".o_crm_360_opportunities .o_crm_360_leads:contains(leads)" },
         { content: "Value", trigger: ".o_crm_360_value table" },
         { content: "Top products", trigger: ".o_crm_360_products table" },
         { content: "Transaction habits", trigger: ".o_crm_360_habits table" },
