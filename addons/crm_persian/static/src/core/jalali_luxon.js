@@ -35,6 +35,25 @@ export const jalaliSettings = {
     digits: user.context?.date_digits === "persian" ? "persian" : "latin",
 };
 
+/**
+ * Runs ``callback`` with luxon's own Gregorian formatting and parsing, for code that reads
+ * and writes Gregorian values with luxon formats of its own (e.g. the spreadsheet's
+ * ``MM/yyyy`` period keys), and returns its result.
+ *
+ * @template T
+ * @param {() => T} callback synchronous
+ * @returns {T}
+ */
+export function withGregorianDates(callback) {
+    const enabled = jalaliSettings.enabled;
+    jalaliSettings.enabled = false;
+    try {
+        return callback();
+    } finally {
+        jalaliSettings.enabled = enabled;
+    }
+}
+
 const MONTH_NAMES = [
     _t("Farvardin"),
     _t("Ordibehesht"),
