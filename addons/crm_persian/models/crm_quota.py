@@ -1,6 +1,8 @@
 # Copyright 2026 CRM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.tools import SQL
+from odoo.tools.sql import column_exists, create_column, table_exists
 
 from ..tools import jalali
 from .res_company import PERIOD_CALENDARS
@@ -20,6 +22,46 @@ class CrmQuota(models.Model):
         "Taken from the company's Period Calendar; whoever edits the quota, its period "
         "stays in this calendar.",
     )
+
+    def _auto_init(self):
+        """Existing quotas get the calendar their stored period is in, before the ORM sees
+        the new column: it would otherwise recompute (and move) every quota's period."""
+        cr = self.env.cr
+        if table_exists(cr, self._table) and not column_exists(cr, self._table, "period_calendar"):
+            create_column(cr, self._table, "period_calendar", "varchar")
+            self._init_period_calendar()
+        return super()._auto_init()
+
+    def _init_period_calendar(self):
+        """Set the calendar of quotas that have none: Jalali when their stored period is a
+        Jalali month, quarter or year, else Gregorian. One read and one ``UPDATE``."""
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                "SELECT id, period_type, period_date, date_from, date_to FROM %s"
+                " WHERE period_calendar IS NULL",
+                SQL.identifier(self._table),
+            )
+        )
+        rows = cr.fetchall()
+        if not rows:
+            return
+        values = []
+        for quota_id, period_type, period_date, date_from, date_to in rows:
+            is_jalali = (
+                period_type in jalali.PERIOD_TYPES
+                and period_date
+                and jalali.period_bounds(period_type, period_date) == (date_from, date_to)
+            )
+            values.append(SQL("(%s, %s)", quota_id, "jalali" if is_jalali else "gregorian"))
+        cr.execute(
+            SQL(
+                "UPDATE %s AS q SET period_calendar = v.calendar FROM (VALUES %s)"
+                " AS v(id, calendar) WHERE q.id = v.id",
+                SQL.identifier(self._table),
+                SQL(", ").join(values),
+            )
+        )
 
     @api.depends("company_id")
     def _compute_period_calendar(self):

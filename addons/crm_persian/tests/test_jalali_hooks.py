@@ -107,6 +107,38 @@ class TestJalaliHooks(TransactionCase):
         gregorian.period_calendar = "jalali"
         self.assertEqual(_bounds(gregorian), (D(2025, 10, 23), D(2025, 11, 21)))
 
+    def test_existing_quotas_keep_their_period_at_install(self):
+        """Quotas saved before the calendar field existed keep the period they were saved
+        with: their calendar is read from it instead of recomputing it."""
+        Quota = self.env["crm.quota"]
+        owner = {"user_id": self.gregorian_user.id, "period_type": "quarter"}
+        day = D(2025, 11, 16)
+        gregorian = Quota.create({**owner, "period_date": day, "target_amount": 1})
+        jalali_quota = Quota.create(
+            {
+                **owner,
+                "period_date": day,
+                "target_amount": 1,
+                "target_type": "won_deals",
+                "period_calendar": "jalali",
+            }
+        )
+        edited = Quota.create(
+            {**owner, "period_date": day, "target_amount": 1, "target_type": "new_customers"}
+        )
+        edited.date_to = D(2025, 12, 15)  # edited by hand: neither calendar's quarter
+        self.env.flush_all()
+        quotas = gregorian | jalali_quota | edited
+        self.env.cr.execute(
+            "UPDATE crm_quota SET period_calendar = NULL WHERE id IN %s", [tuple(quotas.ids)]
+        )
+        quotas.invalidate_recordset()
+        Quota._init_period_calendar()
+        self.assertEqual(quotas.mapped("period_calendar"), ["gregorian", "jalali", "gregorian"])
+        self.assertEqual(_bounds(jalali_quota), (D(2025, 9, 23), D(2025, 12, 21)))
+        self.assertEqual(_bounds(gregorian), (D(2025, 10, 1), D(2025, 12, 31)))
+        self.assertEqual(_bounds(edited), (D(2025, 10, 1), D(2025, 12, 15)))
+
     def test_ticket_numbers_carry_the_jalali_year(self):
         Ticket = self.env["crm.ticket"]
         foreign = Ticket.create({"name": "Gregorian numbering"})
