@@ -543,6 +543,13 @@ class CrmTicket(models.Model):
             self._apply_stage_change(previous, vals["date_last_stage_update"])
         if SLA_FIELDS & set(vals):
             self.sudo()._sla_sync()
+        if "active" in vals:
+            if vals["active"]:
+                # restored: the clocks of its policies start again
+                self.sudo()._sla_sync(restart=True)
+            else:
+                # archived or merged into another ticket: nothing is due on it any more
+                self.sudo().sla_status_ids._withdraw(fields.Datetime.now())
         if "team_id" in vals and "user_id" not in vals:
             for ticket in self.filtered(lambda t: t.team_id and not t.user_id):
                 ticket.user_id = ticket.team_id._get_next_assignee()
@@ -574,9 +581,10 @@ class CrmTicket(models.Model):
         """Refuse to move into ``stage`` while one of its required fields is empty.
 
         Customers closing their own ticket from the portal are not asked for the agent's
-        fields (``crm_ticket_skip_required`` in the context).
+        fields (``_action_customer_close``: ``crm_ticket_skip_required`` in the context of a
+        superuser environment, which a call over RPC cannot give itself).
         """
-        if self.env.context.get("crm_ticket_skip_required"):
+        if self.env.su and self.env.context.get("crm_ticket_skip_required"):
             return
         missing = []
         for field in stage.sudo().required_field_ids:
@@ -624,31 +632,52 @@ class CrmTicket(models.Model):
         if updates:
             self.write(updates)
         statuses = self.sla_status_ids.filtered(lambda s: not s.reached_datetime)
-        if stage.is_closed:
+        waiting = stage.is_waiting and not stage.is_closed
+        if old.is_waiting and not waiting:
+            # the time spent waiting moves the deadlines before the clocks are judged
+            statuses._resume(now, cache)
+        if stage.is_cancelled:
+            statuses._withdraw(now, cache)
+        elif stage.is_closed:
             statuses.filtered(
                 lambda s: s.clock == "resolution" and s.sla_id._reached_by_stage(stage)
-            )._reach(now)
+            )._reach(now, cache)
             # a closed ticket expects no more answers
-            statuses.filtered(lambda s: s.clock != "resolution")._reach(now)
+            statuses.filtered(lambda s: s.clock != "resolution")._reach(now, cache)
         else:
             statuses.filtered(
                 lambda s: s.clock == "resolution" and s.sla_id._reached_by_stage(stage)
-            )._reach(now)
-        if stage.is_waiting and not stage.is_closed:
-            statuses._pause(now)
-        elif old.is_waiting:
-            statuses._resume(now, cache)
+            )._reach(now, cache)
+            if waiting:
+                statuses._pause(now)
         if old.is_closed and not stage.is_closed:
-            self._sla_sync(cache)
-        if stage.rating_request and self.team_id.use_rating and self.partner_id:
+            self._sla_sync(cache, restart=True)
+        if stage.rating_request:
+            self._send_rating_request(stage)
+
+    def _send_rating_request(self, stage, unless_pending=False):
+        """Ask the customer to rate the support (the stage's rating template), when the team
+        uses ratings. ``unless_pending``: not when a request already awaits an answer."""
+        for ticket in self:
+            if not (ticket.team_id.use_rating and ticket.partner_id):
+                continue
+            if unless_pending and ticket.sudo().rating_ids.filtered(
+                lambda r, t=ticket: not r.consumed and r.partner_id == t._rating_get_partner()
+            ):
+                continue
             template = stage.rating_template_id or self.env.ref(
                 "crm_ticketing.mail_template_ticket_rating", raise_if_not_found=False
             )
             if template:
-                self.rating_send_request(template, lang=self.partner_id.lang, force_send=False)
+                ticket.rating_send_request(template, lang=ticket.partner_id.lang, force_send=False)
 
-    def _sla_sync(self, cache=None):
-        return self.env["crm.ticket.sla.status"].sudo()._sync_tickets(self, cache)
+    def _sla_escalation_allowed(self):
+        """Whether the SLA escalation may act on this ticket: open and not archived."""
+        self.ensure_one()
+        return self.active and not self.is_closed
+
+    def _sla_sync(self, cache=None, restart=False):
+        return self.env["crm.ticket.sla.status"].sudo()._sync_tickets(self, cache, restart=restart)
 
     def _track_template(self, changes):
         res = super()._track_template(changes)
@@ -686,20 +715,33 @@ class CrmTicket(models.Model):
         )
 
     def _message_post_after_hook(self, message, msg_vals):
+        """Count agent replies and customer messages, which drive the SLA clocks.
+
+        An agent reply is a comment by an internal user. A customer message is a comment or
+        an email from anybody else: the customer, a colleague of theirs, a portal user of
+        their company or an address the ticket does not know yet all write for the customer.
+        Messages of the system (OdooBot, archived employees) and automatic replies
+        (out-of-office, vacation notices: the mail gateway sets ``crm_ticket_auto_reply`` in
+        the context) count as neither."""
         result = super()._message_post_after_hook(message, msg_vals)
         comment = self.env.ref("mail.mt_comment")
         if message.message_type not in ("comment", "email") or message.subtype_id not in (
             comment | self._creation_subtype()
         ):
             return result
+        if self.env.context.get("crm_ticket_auto_reply"):
+            return result
         author = message.author_id
-        internal = author.user_ids.filtered(lambda u: not u.share)
+        users = author.sudo().with_context(active_test=False).user_ids
+        internal = users.filtered(lambda u: not u.share)
+        when = message.date or fields.Datetime.now()
         if internal and author != self.partner_id:
-            if message.subtype_id != comment:
+            if message.subtype_id != comment or not internal.filtered("active"):
+                # a notification, or the system (OdooBot) / a former employee
                 return result
-            self.sudo()._register_agent_reply(message.date or fields.Datetime.now())
-        elif author and (author == self.partner_id or author in self.message_partner_ids):
-            self.sudo()._register_customer_message(message.date or fields.Datetime.now())
+            self.sudo()._register_agent_reply(when)
+        else:
+            self.sudo()._register_customer_message(when)
         return result
 
     def _register_agent_reply(self, when):
@@ -731,7 +773,9 @@ class CrmTicket(models.Model):
                 stage = ticket._stage_after_waiting()
                 if stage:
                     ticket.write({"stage_id": stage.id})
-            if ticket.date_first_response and not ticket.is_closed:
+            if not ticket.is_closed:
+                # policies still waiting for the first reply let their first-response
+                # clock cover the message
                 self.env["crm.ticket.sla.status"]._start_next_response(ticket, when)
 
     def _stage_after_waiting(self):
@@ -924,6 +968,7 @@ class CrmTicket(models.Model):
                             message_type="notification",
                             subtype_xmlid="mail.mt_note",
                         )
+                        ticket._send_rating_request(stage, unless_pending=True)
                 except UserError as error:
                     ticket.message_post(
                         body=_("Could not close automatically: %s", error.args[0]),
@@ -976,20 +1021,38 @@ class CrmTicket(models.Model):
     # Customer actions (portal)
     # ------------------------------------------------------------------
 
-    def action_customer_close(self):
-        """The customer says the request is solved."""
+    def _action_customer_close(self, skip_required=True):
+        """The customer says the request is solved: the ticket goes to the team's closing
+        stage without asking for the agent's required fields, and the customer is asked to
+        rate the support unless a rating request already awaits an answer.
+
+        Private, so never callable over RPC: the portal route calls it after its access
+        check. ``skip_required=False`` checks the stage's required fields as usual."""
         for ticket in self:
             if ticket.is_closed:
                 continue
             stage = self._closing_stage(ticket.team_id)
             if not stage:
                 raise UserError(_("No closing stage is configured for this team."))
-            ticket.with_context(crm_ticket_skip_required=True).write({"stage_id": stage.id})
+            if skip_required:
+                ticket.sudo().with_context(crm_ticket_skip_required=True).write(
+                    {"stage_id": stage.id}
+                )
+            else:
+                ticket.write({"stage_id": stage.id})
             ticket.message_post(
                 body=_("The customer closed the ticket."),
                 message_type="notification",
                 subtype_xmlid="mail.mt_note",
             )
+            ticket.sudo()._send_rating_request(stage, unless_pending=True)
+
+    def action_customer_close(self):
+        """Close as the customer asked. Callable over RPC, so the closing stage's required
+        fields are checked, unless server code calls it in a superuser environment (the
+        portal route, after its access check, does so on the ticket it may close); server
+        code should call ``_action_customer_close``."""
+        return self._action_customer_close(skip_required=self.env.su)
 
     def action_customer_reopen(self):
         """The customer says the request is not solved after all."""

@@ -74,12 +74,17 @@ class CrmTicketSla(models.Model):
             )._compute_deadlines()
         return result
 
-    def _applies_to(self, ticket):
-        """Whether this policy governs ``ticket`` (values already on the ticket)."""
+    def _applies_to(self, ticket, ignore_priority=False):
+        """Whether this policy governs ``ticket`` (values already on the ticket), or with
+        ``ignore_priority`` would govern it at another priority."""
         self.ensure_one()
         if ticket.team_id != self.team_id:
             return False
-        if self.priority_ids and ticket.priority not in self.priority_ids.mapped("code"):
+        if (
+            not ignore_priority
+            and self.priority_ids
+            and ticket.priority not in self.priority_ids.mapped("code")
+        ):
             return False
         if self.type_ids and ticket.type_id not in self.type_ids:
             return False
@@ -90,6 +95,12 @@ class CrmTicketSla(models.Model):
             if ticket.commercial_partner_id not in partners and ticket.partner_id not in partners:
                 return False
         return True
+
+    def _first_response_pending(self, ticket):
+        """Whether this policy still waits for the first agent reply on ``ticket``: its
+        first-response clock then covers the customer's messages."""
+        self.ensure_one()
+        return bool(self.first_response_hours) and not ticket.date_first_response
 
     def _clock_hours(self, clock):
         return {

@@ -88,50 +88,91 @@ class CrmTicketSlaStatus(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
-    def _sync_tickets(self, tickets, cache=None):
+    def _applicable_policies(self, tickets):
+        """The policies governing each of ``tickets`` now: ``{ticket id: policies}``."""
+        policies = self.env["crm.ticket.sla"].search([("team_id", "in", tickets.team_id.ids)])
+        by_team = defaultdict(lambda: self.env["crm.ticket.sla"])
+        for policy in policies:
+            by_team[policy.team_id.id] |= policy
+        return {
+            ticket.id: by_team[ticket.team_id.id].filtered(lambda p, t=ticket: p._applies_to(t))
+            for ticket in tickets
+        }
+
+    @api.model
+    def _sync_tickets(self, tickets, cache=None, restart=False):
         """Create the clocks of the policies now applying to ``tickets`` and drop the running
         clocks of policies that no longer apply; compute the new deadlines.
 
-        A change made by an escalation (``crm_ticket_escalation`` in the context, e.g. a raised
-        priority) only adds clocks: the clock being escalated may belong to a policy the new
-        priority leaves, and its breach and later levels must not disappear with it."""
+        Only clocks still ongoing are dropped: a clock that failed or was reached stays, so
+        ``sla_failed`` and the reports keep it, and so does an escalated clock whose policy
+        the ticket leaves only by its priority (an escalation may have raised it). A change
+        made by an escalation (``crm_ticket_escalation`` in the context) only adds clocks.
+
+        A closed ticket gets no clock. ``restart`` (a reopened or restored ticket): the
+        clocks created start now, and a policy whose resolution clock has stopped gets a new
+        one, as the ticket must be solved again."""
         tickets = tickets.filtered(lambda t: t.team_id and t.active)
         if not tickets:
             return self.browse()
         keep_running = self.env.context.get("crm_ticket_escalation")
         cache = cache or CrmTicketScheduleCache(self.env)
-        policies = self.env["crm.ticket.sla"].search([("team_id", "in", tickets.team_id.ids)])
-        by_team = defaultdict(lambda: self.env["crm.ticket.sla"])
-        for policy in policies:
-            by_team[policy.team_id.id] |= policy
+        applicable_by_ticket = self._applicable_policies(tickets)
         now = fields.Datetime.now()
         to_create, to_drop = [], self.browse()
         for ticket in tickets:
-            applicable = by_team[ticket.team_id.id].filtered(lambda p, t=ticket: p._applies_to(t))
+            applicable = applicable_by_ticket[ticket.id]
             existing = ticket.sla_status_ids
             if not keep_running:
                 to_drop |= existing.filtered(
-                    lambda s, a=applicable: not s.reached_datetime and s.sla_id not in a
+                    lambda s, a=applicable, t=ticket: s._is_dropped_by(t, a)
                 )
-            for policy in applicable - existing.sla_id:
-                start = ticket.date_received or now
-                if policy.first_response_hours and not ticket.date_first_response:
+            if ticket.is_closed:
+                continue
+            kept = existing - to_drop
+            start = now if restart else (ticket.date_received or now)
+            for policy in applicable:
+                clocks = kept.filtered(lambda s, p=policy: s.sla_id == p)
+                running = clocks.filtered(lambda s: not s.reached_datetime)
+                if (
+                    policy.first_response_hours
+                    and not ticket.date_first_response
+                    and "first_response" not in clocks.mapped("clock")
+                ):
                     to_create.append(self._clock_vals(ticket, policy, "first_response", start))
-                if policy.resolution_hours and not ticket.is_closed:
-                    to_create.append(self._clock_vals(ticket, policy, "resolution", start))
-                if policy.next_response_hours and ticket._awaits_agent_reply():
+                if policy.resolution_hours and not policy._reached_by_stage(ticket.stage_id):
+                    resolutions = clocks.filtered(lambda s: s.clock == "resolution")
+                    if not resolutions or (restart and not (resolutions & running)):
+                        to_create.append(self._clock_vals(ticket, policy, "resolution", start))
+                if (
+                    policy.next_response_hours
+                    and ticket._awaits_agent_reply()
+                    and not policy._first_response_pending(ticket)
+                    and "next_response" not in running.mapped("clock")
+                ):
                     to_create.append(
                         self._clock_vals(
                             ticket,
                             policy,
                             "next_response",
-                            ticket.date_last_customer_message or start,
+                            max(ticket.date_last_customer_message, start)
+                            if restart
+                            else ticket.date_last_customer_message,
                         )
                     )
         to_drop.unlink()
         created = self.create(to_create)
         created._compute_deadlines(cache)
         return created
+
+    def _is_dropped_by(self, ticket, applicable):
+        """Whether this clock goes when ``ticket``'s policies become ``applicable``."""
+        self.ensure_one()
+        if self.sla_id in applicable or self.reached_datetime or self.status != "ongoing":
+            return False
+        # an escalated clock stays while only the priority keeps its policy away: an
+        # escalation may have raised it, and the clock's later levels must still apply
+        return not (self.escalation_level and self.sla_id._applies_to(ticket, ignore_priority=True))
 
     @api.model
     def _clock_vals(self, ticket, policy, clock, start):
@@ -142,14 +183,16 @@ class CrmTicketSlaStatus(models.Model):
 
     @api.model
     def _start_next_response(self, tickets, when):
-        """A customer wrote: start a next-response clock per policy that has one."""
+        """A customer wrote: start a next-response clock per policy of the ticket that has
+        one, unless one is already running or the first response is still awaited."""
+        applicable_by_ticket = self._applicable_policies(tickets)
         vals = []
         for ticket in tickets:
             running = ticket.sla_status_ids.filtered(
                 lambda s: s.clock == "next_response" and not s.reached_datetime
             )
-            for policy in ticket.sla_status_ids.sla_id.filtered("next_response_hours"):
-                if policy not in running.sla_id:
+            for policy in applicable_by_ticket[ticket.id].filtered("next_response_hours"):
+                if policy not in running.sla_id and not policy._first_response_pending(ticket):
                     vals.append(self._clock_vals(ticket, policy, "next_response", when))
         created = self.create(vals)
         created._compute_deadlines()
@@ -175,7 +218,12 @@ class CrmTicketSlaStatus(models.Model):
     def _schedule_next_escalation(self, cache=None):
         cache = cache or CrmTicketScheduleCache(self.env)
         for status in self:
-            if status.reached_datetime or status.paused_since or not status.deadline:
+            if (
+                status.reached_datetime
+                or status.paused_since
+                or not status.deadline
+                or not status.ticket_id._sla_escalation_allowed()
+            ):
                 status.next_escalation_at = False
                 continue
             pending = sorted(
@@ -237,9 +285,13 @@ class CrmTicketSlaStatus(models.Model):
     # Events
     # ------------------------------------------------------------------
 
-    def _reach(self, when):
-        """Stop the clocks at ``when``: reached if in time, failed otherwise."""
-        for status in self.filtered(lambda s: not s.reached_datetime):
+    def _reach(self, when, cache=None):
+        """Stop the clocks at ``when``: reached if in time, failed otherwise. A clock paused
+        while waiting for the customer first counts that pause, so it is judged against the
+        deadline the pause moved."""
+        running = self.filtered(lambda s: not s.reached_datetime)
+        running._resume(when, cache)
+        for status in running:
             late = status.deadline and when > status.deadline
             status.write(
                 {
@@ -250,6 +302,18 @@ class CrmTicketSlaStatus(models.Model):
                 }
             )
 
+    def _withdraw(self, when, cache=None):
+        """The ticket was cancelled, merged or archived: nothing is due on it any more. Its
+        running clocks stop without a verdict (they are removed), except those already past
+        their deadline, which stop as failed."""
+        running = self.filtered(lambda s: not s.reached_datetime)
+        running._resume(when, cache)
+        late = running.filtered(
+            lambda s: s.status == "failed" or (s.deadline and when > s.deadline)
+        )
+        late._reach(when, cache)
+        (running - late).unlink()
+
     def _pause(self, when):
         for status in self.filtered(
             lambda s: not s.reached_datetime and not s.paused_since and s.sla_id.pause_when_waiting
@@ -257,8 +321,10 @@ class CrmTicketSlaStatus(models.Model):
             status.write({"paused_since": when, "next_escalation_at": False})
 
     def _resume(self, when, cache=None):
-        cache = cache or CrmTicketScheduleCache(self.env)
         paused = self.filtered(lambda s: s.paused_since and not s.reached_datetime)
+        if not paused:
+            return
+        cache = cache or CrmTicketScheduleCache(self.env)
         for status in paused:
             calendar = status.ticket_id.team_id._get_sla_calendar()
             status.paused_hours += cache.hours_between(calendar, status.paused_since, when)
@@ -271,10 +337,14 @@ class CrmTicketSlaStatus(models.Model):
 
     @api.model
     def _escalation_domain(self, now):
+        """Due clocks of open, active tickets: a closed, cancelled, merged or archived ticket
+        is never escalated."""
         return [
             ("next_escalation_at", "!=", False),
             ("next_escalation_at", "<=", now),
             ("reached_datetime", "=", False),
+            ("ticket_id.is_closed", "=", False),
+            ("ticket_id.active", "=", True),
         ]
 
     @api.model
@@ -298,6 +368,9 @@ class CrmTicketSlaStatus(models.Model):
         for status in self:
             if not status.exists():
                 # an earlier escalation changed the ticket so that this policy left it
+                continue
+            if not status.ticket_id._sla_escalation_allowed():
+                status.next_escalation_at = False
                 continue
             calendar = status.ticket_id.team_id._get_sla_calendar()
             allowed = status.sla_id._clock_hours(status.clock)

@@ -2,11 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import re
 from datetime import date, datetime, timedelta
+from email.message import EmailMessage
+from email.utils import make_msgid
 
 from freezegun import freeze_time
 
 from odoo import fields
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+from odoo.models import check_method_name
 from odoo.tests import tagged
 
 from .common import TicketingCommon
@@ -430,3 +433,185 @@ class TestTicket(TicketingCommon):
         self.assertAlmostEqual(ticket.partner_overdue, invoice.amount_total)
         self.assertIn("overdue", ticket.partner_credit_warning)
         self.assertEqual(datetime(2026, 3, 2, 8), ticket.date_received)
+
+
+@tagged("post_install", "-at_install")
+class TestTicketLifecycle(TicketingCommon):
+    """Who counts as the customer answering, and closing by the customer or by the cron."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        alias_domain = cls.env["mail.alias.domain"].create(
+            {"name": "support.example.ir", "bounce_alias": "bounce", "catchall_alias": "catchall"}
+        )
+        cls.env.company.alias_domain_id = alias_domain
+        cls.team.alias_domain_id = alias_domain
+        cls.alias_email = f"tck-tech@{alias_domain.name}"
+
+    def _email(self, email_from, subject="چاپگر", body="سلام", reply_to=None):
+        message = EmailMessage()
+        message["From"] = email_from
+        message["To"] = self.alias_email
+        message["Subject"] = subject
+        message["Message-Id"] = make_msgid(domain="example.ir")
+        if reply_to:
+            message["In-Reply-To"] = reply_to
+            message["References"] = reply_to
+        message.set_content(body)
+        return self.env["mail.thread"].message_process(None, message.as_bytes())
+
+    def _waiting_ticket_from_email(self):
+        ticket = self.env["crm.ticket"].browse(
+            self._email("Ali Rezaei <ali@arya.example.ir>", body="دستگاه روشن نمی‌شود")
+        )
+        ticket.user_id = self.agent
+        self._agent_reply(ticket)
+        ticket.stage_id = self.stage_waiting
+        return ticket
+
+    def _next_response_clocks(self, ticket):
+        return ticket.sla_status_ids.filtered(
+            lambda s: s.clock == "next_response" and not s.reached_datetime
+        )
+
+    def test_reply_from_a_colleague_of_the_customer_counts(self):
+        """Someone else at the customer's company answers from their own address (a
+        contact of the company, not a follower of the ticket)."""
+        colleague = self.env["res.partner"].create(
+            {"name": "رضا کریمی", "parent_id": self.customer_a.id, "email": "reza@arya.example.ir"}
+        )
+        ticket = self._waiting_ticket_from_email()
+        self.assertNotIn(colleague, ticket.message_partner_ids)
+        reply = self._email(
+            "Reza Karimi <reza@arya.example.ir>",
+            subject=f"Re: {ticket.name}",
+            body="کابل را عوض کردیم، باز هم روشن نمی‌شود",
+            reply_to=ticket.message_ids[-1].message_id,
+        )
+        self.assertEqual(reply, ticket.id)
+        self.assertEqual(ticket.customer_message_count, 2)
+        self.assertEqual(ticket.stage_id, self.stage_progress)
+        self.assertEqual(len(self._next_response_clocks(ticket)), 1)
+
+    def test_reply_from_an_unknown_address_counts(self):
+        ticket = self._waiting_ticket_from_email()
+        reply = self._email(
+            "Office <office@unknown.example.ir>",
+            subject=f"Re: {ticket.name}",
+            body="آقای رضایی در مرخصی است؛ مشکل هنوز هست",
+            reply_to=ticket.message_ids[-1].message_id,
+        )
+        self.assertEqual(reply, ticket.id)
+        self.assertFalse(ticket.message_ids[0].author_id, "an address nobody knows")
+        self.assertEqual(ticket.customer_message_count, 2)
+        self.assertEqual(ticket.stage_id, self.stage_progress)
+        self.assertEqual(len(self._next_response_clocks(ticket)), 1)
+
+    def test_auto_reply_is_not_a_customer_reply(self):
+        """An out-of-office answer (flagged ``crm_ticket_auto_reply`` by the mail gateway)
+        neither resumes work nor starts a clock, and the ticket still auto-closes."""
+        self.team.auto_close_days = 3
+        with freeze_time("2026-03-02 09:00:00"):
+            ticket = self._ticket(user_id=self.agent.id)
+            self._agent_reply(ticket)
+            ticket.stage_id = self.stage_waiting
+        with freeze_time("2026-03-02 09:05:00"):
+            ticket.with_context(crm_ticket_auto_reply=True).message_post(
+                body="I am out of the office until Monday.",
+                message_type="email",
+                subtype_xmlid="mail.mt_comment",
+                author_id=self.contact_a.id,
+            )
+        self.assertEqual(ticket.stage_id, self.stage_waiting)
+        self.assertEqual(ticket.customer_message_count, 0)
+        self.assertFalse(ticket.date_last_customer_message)
+        self.assertFalse(self._next_response_clocks(ticket))
+        with freeze_time("2026-03-06 09:00:00"):
+            self.env["crm.ticket"]._cron_auto_close()
+        self.assertEqual(ticket.stage_id, self.stage_closed)
+
+    def test_system_messages_are_no_replies(self):
+        """Anybody but an internal user counts as the customer, except the system itself
+        (OdooBot, an archived internal user), e.g. a scheduled action posting a comment."""
+        ticket = self._ticket()
+        self.assertEqual(self.env.user, self.env.ref("base.user_root"))
+        ticket.message_post(
+            body="Posted by a scheduled action",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        self.assertEqual(ticket.message_ids[0].author_id, self.env.ref("base.partner_root"))
+        self.assertEqual(ticket.customer_message_count, 0)
+        self.assertEqual(ticket.agent_reply_count, 0)
+
+    def test_customer_close_asks_for_a_rating(self):
+        """Closed by the customer: the closing stage asks for no rating, the customer is
+        asked all the same, once while the request awaits an answer."""
+        self.assertFalse(self.stage_closed.rating_request)
+        ticket = self._ticket()
+        ticket._action_customer_close()
+        self.assertEqual(ticket.stage_id, self.stage_closed)
+        rating = ticket.rating_ids
+        self.assertEqual(len(rating), 1)
+        self.assertEqual(rating.partner_id, self.contact_a)
+        requests = ticket.message_ids.filtered(lambda m: rating.access_token in (m.body or ""))
+        self.assertEqual(len(requests), 1)
+        ticket.action_customer_reopen()
+        ticket._action_customer_close()
+        requests = ticket.message_ids.filtered(lambda m: rating.access_token in (m.body or ""))
+        self.assertEqual(len(requests), 1, "not asked twice")
+        ticket.rating_apply(4, token=rating.access_token)
+        self.assertEqual(ticket.rating_last_value, 4)
+
+    def test_auto_close_asks_for_a_rating(self):
+        self.team.auto_close_days = 3
+        with freeze_time("2026-03-02 09:00:00"):
+            ticket = self._ticket(user_id=self.agent.id)
+            ticket.stage_id = self.stage_waiting
+            quiet = self._ticket(user_id=self.agent.id, team_id=self.team_private.id)
+            quiet.stage_id = self.stage_waiting
+        self.team_private.write({"auto_close_days": 3, "use_rating": False})
+        with freeze_time("2026-03-06 09:00:00"):
+            self.env["crm.ticket"]._cron_auto_close()
+        self.assertEqual(ticket.stage_id, self.stage_closed)
+        self.assertEqual(len(ticket.rating_ids), 1)
+        self.assertEqual(ticket.rating_ids.partner_id, self.contact_a)
+        self.assertEqual(quiet.stage_id, self.stage_closed)
+        self.assertFalse(quiet.rating_ids, "the team asks for no ratings")
+
+    def test_resolved_then_closed_by_the_customer_is_asked_once(self):
+        ticket = self._ticket(user_id=self.agent.id)
+        ticket.stage_id = self.stage_resolved
+        ticket.action_customer_reopen()
+        ticket._action_customer_close()
+        self.assertEqual(len(ticket.rating_ids), 1)
+        token = ticket.rating_ids.access_token
+        requests = ticket.message_ids.filtered(lambda m: token in (m.body or ""))
+        self.assertEqual(len(requests), 1)
+
+    def test_only_the_portal_skips_the_required_fields(self):
+        """The exemption from the closing stage's required fields is private: an agent
+        calling the public method or writing with the context key over RPC gets none."""
+        category = self.env["crm.ticket.category"].create({"name": "سخت‌افزار"})
+        category_field = self.env["ir.model.fields"]._get("crm.ticket", "category_id")
+        self.stage_closed.required_field_ids = [(4, category_field.id)]
+        ticket = self._ticket(user_id=self.agent.id)
+        as_agent = ticket.with_user(self.agent)
+        with self.assertRaisesRegex(UserError, category_field.field_description):
+            as_agent.action_customer_close()
+        with self.assertRaisesRegex(UserError, category_field.field_description):
+            as_agent.with_context(crm_ticket_skip_required=True).write(
+                {"stage_id": self.stage_closed.id}
+            )
+        self.assertFalse(ticket.is_closed)
+        with self.assertRaises(AccessError):
+            check_method_name("_action_customer_close")
+        # the portal route, after its access check, closes as the customer
+        ticket.sudo()._action_customer_close()
+        self.assertEqual(ticket.stage_id, self.stage_closed)
+        self.assertFalse(ticket.category_id)
+        # filled in, the agent may close as the customer asked
+        other = self._ticket(user_id=self.agent.id, category_id=category.id)
+        other.with_user(self.agent).action_customer_close()
+        self.assertEqual(other.stage_id, self.stage_closed)
