@@ -157,6 +157,13 @@ def test_touchpoint_matching(scoring):
     assert not scoring.touchpoint_matches({"channel": "phone", "activity_type_id": 5}, call)
 
 
+def test_replies_only_rules_count_replies(scoring):
+    rule = {"channel": "email", "direction": "inbound", "replies_only": True}
+    email_in = {"channel": "email", "direction": "inbound"}
+    assert not scoring.touchpoint_matches(rule, email_in)
+    assert scoring.touchpoint_matches(rule, {**email_in, "is_reply": True})
+
+
 def test_split_domain_keeps_subexpressions(scoring):
     a, b, c = ("x", "=", 1), ("y", "=", 2), ("z", "=", 3)
     assert scoring.split_domain(["|", a, b, c]) == [["|", a, b], [c]]

@@ -70,6 +70,12 @@ class CrmTouchpoint(models.Model):
         help="An outbound touchpoint that the contact answered (an inbound touchpoint on the "
         "same channel within seven days). Used to recommend the contact's best channel.",
     )
+    is_reply = fields.Boolean(
+        "Reply",
+        readonly=True,
+        help="An inbound touchpoint that answers an outbound one: the company reached the "
+        "contact on the same channel within the seven days before.",
+    )
 
     _sql_constraints = [
         (
@@ -87,35 +93,40 @@ class CrmTouchpoint(models.Model):
 
     def _mark_responded(self):
         """An inbound touch answers the outbound touches of the same channel of the last
-        RESPONSE_DAYS days with the same contact. One query for the whole batch (an import or
-        a mail gateway run creates many inbound touches at once)."""
+        RESPONSE_DAYS days with the same contact: those are marked responded, and the inbound
+        touch is a reply. One query for the whole batch (an import or a mail gateway run
+        creates many inbound touches at once)."""
         inbound = self.filtered("partner_id")
         if not inbound:
             return
         self.flush_model(["partner_id", "channel", "direction", "responded", "date"])
         answers = SQL(", ").join(
-            SQL("(%s, %s, %s::timestamp)", t.partner_id.id, t.channel, t.date) for t in inbound
+            SQL("(%s, %s, %s, %s::timestamp)", t.id, t.partner_id.id, t.channel, t.date)
+            for t in inbound
         )
         self.env.cr.execute(
             SQL(
                 """
-                SELECT DISTINCT outbound.id
+                SELECT outbound.id, outbound.responded, answer.id
                   FROM crm_touchpoint outbound
-                  JOIN (VALUES %(answers)s) AS answer(partner_id, channel, date)
+                  JOIN (VALUES %(answers)s) AS answer(id, partner_id, channel, date)
                     ON answer.partner_id = outbound.partner_id
                    AND answer.channel = outbound.channel
                    AND outbound.date <= answer.date
                    AND outbound.date >= answer.date - %(window)s * INTERVAL '1 day'
                  WHERE outbound.direction = 'outbound'
-                   AND outbound.responded IS NOT TRUE
                 """,
                 answers=answers,
                 window=RESPONSE_DAYS,
             )
         )
-        answered = [row[0] for row in self.env.cr.fetchall()]
+        rows = self.env.cr.fetchall()
+        answered = {outbound_id for outbound_id, responded, _answer in rows if not responded}
         if answered:
             self.sudo().browse(answered).write({"responded": True})
+        replies = {answer_id for _outbound, _responded, answer_id in rows}
+        if replies:
+            self.sudo().browse(replies).write({"is_reply": True})
 
     @api.constrains("res_model")
     def _check_res_model(self):

@@ -332,11 +332,11 @@ class CrmLead(models.Model):
                      WHERE l.id = ANY(%(ids)s)
                 ), tp AS (
                     SELECT b.lead_id, b.company_id, t.channel, t.direction, t.activity_type_id,
-                           t.res_model, t.date
+                           t.res_model, t.is_reply, t.date
                       FROM batch b JOIN crm_touchpoint t ON t.lead_id = b.lead_id
                     UNION ALL
                     SELECT b.lead_id, b.company_id, t.channel, t.direction, t.activity_type_id,
-                           t.res_model, t.date
+                           t.res_model, t.is_reply, t.date
                       FROM batch b
                       JOIN crm_touchpoint t ON t.commercial_partner_id = b.commercial_partner_id
                                             AND t.lead_id IS NULL
@@ -352,6 +352,7 @@ class CrmLead(models.Model):
                        AND (r.direction IS NULL OR r.direction = tp.direction)
                        AND (r.activity_type_id IS NULL OR r.activity_type_id = tp.activity_type_id)
                        AND (r.document_model IS NULL OR r.document_model = tp.res_model)
+                       AND (r.replies_only IS NOT TRUE OR tp.is_reply)
                 ), agg AS (
                     SELECT h.lead_id, h.rule_id, h.last_date, COUNT(*) AS occurrences,
                            h.count_mode, h.points, h.max_points, h.decay, h.half_life_days,
@@ -589,6 +590,7 @@ class CrmLead(models.Model):
                 "direction": tp.direction,
                 "activity_type_id": tp.activity_type_id.id,
                 "res_model": tp.res_model,
+                "is_reply": tp.is_reply,
             }
             leads = [tp.lead_id] if tp.lead_id else partner_leads[tp.commercial_partner_id.id]
             for rule in rules:

@@ -61,6 +61,10 @@ class CrmScoringRule(models.Model):
         "Related Document",
         help="Only touchpoints about this kind of document, e.g. quotations sent.",
     )
+    replies_only = fields.Boolean(
+        help="Only inbound touchpoints that answer the company: the contact was reached on the "
+        "same channel in the seven days before (an email reply, an SMS answer).",
+    )
     count_mode = fields.Selection(
         [("once", "Once"), ("each", "Each occurrence")],
         "Count",
@@ -93,6 +97,7 @@ class CrmScoringRule(models.Model):
         "direction",
         "activity_type_id",
         "document_model",
+        "replies_only",
         "count_mode",
         "max_points",
         "decay",
@@ -176,6 +181,7 @@ class CrmScoringRule(models.Model):
             "direction": self.direction,
             "activity_type_id": self.activity_type_id.id,
             "document_model": self.document_model,
+            "replies_only": self.replies_only,
             "company_id": self.company_id.id,
         }
 

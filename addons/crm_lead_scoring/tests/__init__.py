@@ -7,3 +7,4 @@ from . import test_tour
 from . import test_scoring_triggers
 from . import test_qualification_rules
 from . import test_scoring_events
+from . import test_scoring_replies

@@ -163,8 +163,9 @@ def touchpoint_matches(rule, touchpoint):
     """Does an engagement rule count this touchpoint? Every condition the rule sets must hold.
 
     ``rule``: dict with ``channel``, ``direction``, ``activity_type_id``, ``document_model``
-    (each falsy when not set); ``touchpoint``: dict with ``channel``, ``direction``,
-    ``activity_type_id`` and ``res_model``. The SQL of the full recompute uses the same test.
+    (each falsy when not set) and ``replies_only``; ``touchpoint``: dict with ``channel``,
+    ``direction``, ``activity_type_id``, ``res_model`` and ``is_reply``. The SQL of the full
+    recompute uses the same test.
     """
     conditions = (
         ("channel", "channel"),
@@ -173,6 +174,8 @@ def touchpoint_matches(rule, touchpoint):
         ("document_model", "res_model"),
     )
     if not any(rule.get(key) for key, _tp_key in conditions):
+        return False
+    if rule.get("replies_only") and not touchpoint.get("is_reply"):
         return False
     return all(
         not rule.get(key) or rule.get(key) == touchpoint.get(tp_key) for key, tp_key in conditions
