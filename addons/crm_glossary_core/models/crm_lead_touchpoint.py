@@ -130,6 +130,16 @@ class CrmLead(models.Model):
             )
         return res
 
+    def _merge_dependences(self, opportunities):
+        """The merged leads' touchpoints belong to the customer journey of the lead they are
+        merged into (they would be deleted with the merged leads otherwise)."""
+        res = super()._merge_dependences(opportunities)
+        touchpoints = opportunities.touchpoint_ids.sudo()
+        on_leads = touchpoints.filtered(lambda t: t.res_model == self._name)
+        on_leads.write({"lead_id": self.id, "res_id": self.id})
+        (touchpoints - on_leads).write({"lead_id": self.id})
+        return res
+
     def action_view_touchpoints(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

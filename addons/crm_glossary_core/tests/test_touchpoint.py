@@ -209,3 +209,17 @@ class TestTouchpoints(CrmGlossaryCommon):
         # a second run adds nothing
         self.env["crm.touchpoint"]._backfill_from_leads()
         self.assertEqual(self._touches(lead), touches)
+
+    def test_merged_leads_bring_their_touches(self):
+        other = self.env["crm.lead"].create(
+            {"name": "Same customer, second form", "partner_id": self.contact.id}
+        )
+        self.env["crm.touchpoint"]._log(other, "phone", "outbound")
+        leads = self.lead | other
+        touches = self.env["crm.touchpoint"].search([("lead_id", "in", leads.ids)])
+        merged = leads._merge_opportunity(auto_unlink=True)
+        self.assertFalse((leads - merged).exists())
+        self.assertEqual(touches.exists(), touches)
+        self.assertEqual(touches.lead_id, merged)
+        created = touches.filtered(lambda t: t.res_model == "crm.lead")
+        self.assertEqual(created.mapped("res_id"), [merged.id] * len(created))
