@@ -90,14 +90,3 @@ class CalendarEvent(models.Model):
                 ("start", ">=", now - timedelta(days=days)),
             ]
         )._touchpoint_log_held()
-
-
-class MailActivity(models.Model):
-    _inherit = "mail.activity"
-
-    def _action_done(self, feedback=False, attachment_ids=None):
-        # a meeting whose activity is done was held (see CalendarEvent)
-        events = self.calendar_event_id
-        res = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
-        events.exists()._touchpoint_log_held(force=True)
-        return res

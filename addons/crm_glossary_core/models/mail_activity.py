@@ -19,9 +19,12 @@ class MailActivity(models.Model):
             for activity in self
             if activity.res_model == "crm.lead"
             # a meeting with a calendar event is logged from the event itself
-            and not ("calendar_event_id" in activity._fields and activity.calendar_event_id)
+            and not activity.calendar_event_id
         ]
+        # a meeting whose activity is done was held (see calendar.event)
+        events = self.calendar_event_id
         res = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
+        events.exists()._touchpoint_log_held(force=True)
         Touchpoint = self.env["crm.touchpoint"]
         for lead_id, activity_type, summary in done:
             lead = self.env["crm.lead"].browse(lead_id).exists()
