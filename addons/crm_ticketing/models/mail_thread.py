@@ -49,3 +49,11 @@ class MailThread(models.AbstractModel):
                 message_dict.get("email_from"),
             )
         return kept
+
+    def _message_route_process(self, message, message_dict, routes):
+        """An auto-reply reaching an existing ticket is kept, flagged so that the ticket does
+        not count it as the customer's answer (``crm_ticket_auto_reply``)."""
+        thread = self
+        if self._crm_ticket_is_auto_reply(message):
+            thread = self.with_context(crm_ticket_auto_reply=True)
+        return super(MailThread, thread)._message_route_process(message, message_dict, routes)

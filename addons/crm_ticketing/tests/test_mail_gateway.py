@@ -134,6 +134,26 @@ class TestMailGateway(TicketingCommon):
             self._process(self._email(subject="Autorespond", headers={"X-Autorespond": "1"}))
         self.assertEqual(sorted(self._tickets().mapped("name")), sorted(kept))
 
+    def test_auto_reply_to_a_waiting_ticket_is_not_an_answer(self):
+        """An out-of-office answer to the agent's question is kept on the ticket, but the
+        ticket still waits for the customer (and auto-closes)."""
+        msg_id = make_msgid(domain="arya.example.ir")
+        ticket = self.env["crm.ticket"].browse(self._process(self._email(msg_id=msg_id)))
+        ticket.user_id = self.agent
+        self._agent_reply(ticket)
+        ticket.stage_id = self.stage_waiting
+        subject = "Automatic reply: out of office"
+        for headers in ({"Auto-Submitted": "auto-replied"}, {"X-Autoreply": "yes"}):
+            reply = self._email(subject=subject, headers=headers)
+            reply["In-Reply-To"] = msg_id
+            reply["References"] = msg_id
+            self.assertEqual(self._process(reply), ticket.id)
+        kept = ticket.message_ids.filtered(lambda m: m.subject == subject)
+        self.assertEqual(len(kept), 2, "nothing is lost")
+        self.assertEqual(ticket.stage_id, self.stage_waiting)
+        self.assertEqual(ticket.customer_message_count, 1)
+        self.assertFalse(ticket.sla_status_ids.filtered(lambda s: s.clock == "next_response"))
+
     def test_bounce_does_not_create_a_ticket(self):
         bounce = self._email(
             subject="Undelivered Mail Returned to Sender",
