@@ -188,7 +188,7 @@ class CrmTicketPortal(CustomerPortal):
             ticket_sudo = self._document_check_access("crm.ticket", ticket_id, access_token)
         except (AccessError, MissingError):
             return request.redirect("/my")
-        ticket_sudo.action_customer_close()
+        ticket_sudo._action_customer_close()
         return self._ticket_redirect(ticket_sudo, access_token, "closed")
 
     @http.route(
