@@ -257,13 +257,22 @@ class CrmTicket(models.Model):
     # What the agent should know before replying (not stored: form only)
     # ------------------------------------------------------------------
     currency_id = fields.Many2one(related="company_id.currency_id")
+    # The customer's debts are for the users who see invoices, through any route.
     partner_receivable = fields.Monetary(
-        string="Receivable", compute="_compute_partner_finance", currency_field="currency_id"
+        string="Receivable",
+        compute="_compute_partner_finance",
+        currency_field="currency_id",
+        groups="account.group_account_invoice",
     )
     partner_overdue = fields.Monetary(
-        string="Overdue", compute="_compute_partner_finance", currency_field="currency_id"
+        string="Overdue",
+        compute="_compute_partner_finance",
+        currency_field="currency_id",
+        groups="account.group_account_invoice",
     )
-    partner_credit_warning = fields.Text(compute="_compute_partner_finance")
+    partner_credit_warning = fields.Text(
+        compute="_compute_partner_finance", groups="account.group_account_invoice"
+    )
     lot_delivery_date = fields.Datetime(
         string="Delivered On", compute="_compute_warranty", help="Delivery date of the serial."
     )

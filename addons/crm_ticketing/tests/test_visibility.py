@@ -1,6 +1,7 @@
 # Copyright 2026 CRM Suite contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -172,5 +173,8 @@ class TestVisibility(TicketingCommon):
 
         self.assertFalse(self.agent.has_group("account.group_account_invoice"))
         self.assertNotIn("partner_credit_warning", form_arch(self.agent))
+        # nor through RPC
+        with self.assertRaises(AccessError):
+            self.ticket_open.with_user(self.agent).read(["partner_overdue"])
         self.agent.groups_id = [(4, self.env.ref("account.group_account_invoice").id)]
         self.assertIn("partner_credit_warning", form_arch(self.agent))
