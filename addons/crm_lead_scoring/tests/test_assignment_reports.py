@@ -85,6 +85,27 @@ class TestAssignmentAndReports(ScoringCommon):
         self.assertEqual(warm.user_id, self.junior)
         self.assertTrue(hot.user_id)
 
+    def test_odoo_assignment_balances_members_within_their_capacity(self):
+        """Score conditions only filter: Odoo's round-robin shares the leads among members
+        up to each member's daily capacity (monthly maximum ÷ 30)."""
+        self.key_accounts.write({"assignment_min_temperature": "warm"})
+        members = self.key_accounts.crm_team_member_ids
+        members.filtered(lambda m: m.user_id == self.senior).assignment_max = 60
+        leads = self.env["crm.lead"]
+        for i in range(4):
+            leads |= self._unassigned(f"Warm lead {i}", 2e9)
+        cold = self._unassigned("Cold lead", 1e6)
+        self.key_accounts._allocate_leads()
+        self.assertEqual(leads.team_id, self.key_accounts)
+        self.assertFalse(cold.team_id)
+        self.key_accounts._assign_and_convert_leads(force_quota=True)
+        per_user = {
+            user: len(leads.filtered(lambda lead, u=user: lead.user_id == u))
+            for user in (self.senior, self.junior)
+        }
+        self.assertEqual(per_user, {self.senior: 2, self.junior: 1})
+        self.assertEqual(len(leads.filtered(lambda lead: not lead.user_id)), 1)
+
     def test_reports_compare_score_and_pls_and_rules_in_won_and_lost(self):
         won_stage = self.env["crm.stage"].search([("is_won", "=", True)], limit=1)
         won = self._unassigned("Won deal", 2e9, "+98 912 000 0001")
