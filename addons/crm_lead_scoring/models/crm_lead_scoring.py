@@ -19,6 +19,7 @@ its team's thresholds; what changed comes back (``RETURNING``) and drives the ch
 the MQL hand-off and the activity for hot leads.
 """
 
+import contextlib
 import logging
 from collections import defaultdict
 
@@ -215,12 +216,34 @@ class CrmLead(models.Model):
         rules = self.env["crm.scoring.rule"].sudo().search([])
         fit_rules = rules.filtered(lambda rule: rule.rule_type == "fit")
         engagement_rules = rules - fit_rules
+        fit_queries = self._score_fit_queries(fit_rules)
         done = 0
-        for batch in split_every(batch_size, lead_ids, list):
-            self._score_rebuild_lines(batch, fit_rules, engagement_rules)
-            self._score_refresh(batch, force_temperature=force_temperature, rebuilt=True)
-            done += len(batch)
-            self.env["ir.cron"]._notify_progress(done=done, remaining=len(lead_ids) - done)
+        with self._score_without_jit(len(lead_ids)):
+            for batch in split_every(batch_size, lead_ids, list):
+                self._score_rebuild_lines(batch, fit_queries, engagement_rules)
+                self._score_refresh(batch, force_temperature=force_temperature, rebuilt=True)
+                done += len(batch)
+                self.env["ir.cron"]._notify_progress(done=done, remaining=len(lead_ids) - done)
+
+    @contextlib.contextmanager
+    def _score_without_jit(self, size):
+        """Batches of set-based scoring SQL run without PostgreSQL's JIT compilation.
+
+        Their plans are estimated far above ``jit_above_cost`` (common table expressions joined
+        several times), so PostgreSQL would compile each statement, which costs more than it
+        runs. The setting is put back afterwards, for the rest of the transaction.
+        """
+        if size < 1000:
+            yield
+            return
+        cr = self.env.cr
+        cr.execute("SELECT current_setting('jit')")
+        previous = cr.fetchone()[0]
+        cr.execute("SELECT set_config('jit', 'off', true)")
+        try:
+            yield
+        finally:
+            cr.execute("SELECT set_config('jit', %s, true)", [previous])
 
     def _score_flush(self):
         self.env["crm.lead"].flush_model()
@@ -230,22 +253,88 @@ class CrmLead(models.Model):
         self.env["crm.lead.score.line"].flush_model()
 
     @api.model
+    def _score_fit_queries(self, fit_rules):
+        """Each fit rule's domain compiled once (``_search``), as ``(rule, query)``; rules that
+        can match nothing are left out."""
+        Lead = self.sudo().with_context(active_test=False)
+        queries = []
+        for rule in fit_rules:
+            domain = rule._fit_domain()
+            if rule.company_id:
+                domain = expression.AND(
+                    [domain, [("company_id", "in", [rule.company_id.id, False])]]
+                )
+            query = Lead._search(domain)
+            if not query.is_empty():
+                queries.append((rule, query))
+        return queries
+
+    @api.model
     def _score_fit_select(self, rule, low, high):
         """SELECT (lead id, rule id, points) of the leads with ids in [low, high] the rule
-        matches: the rule's domain is compiled once for the whole range."""
+        matches: the rule's domain is compiled with the range, once for the whole batch."""
         domain = expression.AND(
             [rule._fit_domain(), [("id", ">=", low), ("id", "<=", high)]]
             + ([[("company_id", "in", [rule.company_id.id, False])]] if rule.company_id else [])
         )
         query = self.sudo().with_context(active_test=False)._search(domain)
-        if query.is_empty():
-            return None
         return query.select(
-            SQL.identifier(query.table, "id"), SQL("%s", rule.id), SQL("%s", rule.points)
+            SQL.identifier(query.table, "id"), SQL("%s", rule.id), SQL("%s::float8", rule.points)
         )
 
     @api.model
-    def _score_rebuild_lines(self, lead_ids, fit_rules, engagement_rules):
+    def _score_fit_insert(self, fit_queries, lead_ids):
+        """Fit lines of ``lead_ids`` (sorted) into the temporary table.
+
+        The conditions that need no join (the usual case: ``_search`` turns paths into
+        subqueries) are evaluated together in one pass over the batch's leads; the others
+        (a domain whose compilation joins another table) are selected one by one.
+        """
+        single, joined = [], []
+        for rule, query in fit_queries:
+            # pylint: disable=protected-access
+            if query._joins:
+                joined.append((rule, query))
+            else:
+                condition = query.where_clause or SQL("TRUE")
+                single.append(SQL("(%s, %s::float8, %s)", rule.id, rule.points, condition))
+        low, high = lead_ids[0], lead_ids[-1]
+        selects = []
+        if single:
+            selects.append(
+                SQL(
+                    """
+                    SELECT %(table)s.id, v.rule_id, v.points
+                      FROM %(table)s, LATERAL (VALUES %(conditions)s) AS v(rule_id, points, ok)
+                     WHERE %(table)s.id BETWEEN %(low)s AND %(high)s AND v.ok
+                    """,
+                    table=SQL.identifier(self._table),
+                    conditions=SQL(", ").join(single),
+                    low=low,
+                    high=high,
+                )
+            )
+        for rule, _query in joined:
+            selects.append(self._score_fit_select(rule, low, high))
+        if not selects:
+            return
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO crm_lead_score_new
+                SELECT s.lead_id, s.rule_id, 'fit', s.points, s.points, NULL, 1
+                  FROM (%(union)s) AS s(lead_id, rule_id, points)
+                 WHERE s.lead_id = ANY(%(ids)s) AND s.lead_id BETWEEN %(low)s AND %(high)s
+                """,
+                ids=lead_ids,
+                low=low,
+                high=high,
+                union=SQL(" UNION ALL ").join(SQL("(%s)", select) for select in selects),
+            )
+        )
+
+    @api.model
+    def _score_rebuild_lines(self, lead_ids, fit_queries, engagement_rules):
         """Bring the breakdown lines of ``lead_ids`` (sorted) in line with the rules.
 
         What the rules give now is computed into a temporary table, then only the differences
@@ -262,38 +351,35 @@ class CrmLead(models.Model):
         )
         cr.execute("TRUNCATE crm_lead_score_new")
         now, uid = fields.Datetime.now(), self.env.uid
-        selects = [
-            select
-            for rule in fit_rules
-            if (select := self._score_fit_select(rule, lead_ids[0], lead_ids[-1])) is not None
-        ]
-        if selects:
-            cr.execute(
-                SQL(
-                    """
-                    INSERT INTO crm_lead_score_new
-                    SELECT s.lead_id, s.rule_id, 'fit', s.points, s.points, NULL, 1
-                      FROM (%(union)s) AS s(lead_id, rule_id, points)
-                     WHERE s.lead_id = ANY(%(ids)s)
-                    """,
-                    ids=lead_ids,
-                    union=SQL(" UNION ALL ").join(SQL("(%s)", select) for select in selects),
-                )
-            )
+        self._score_fit_insert(fit_queries, lead_ids)
         if engagement_rules:
             self._score_rebuild_engagement(lead_ids, engagement_rules.ids, now)
         # A temporary table has no statistics until analyzed: without them the joins below
         # are planned for a handful of rows instead of a batch of lines.
         cr.execute("ANALYZE crm_lead_score_new")
+        # The stored lines of the batch, read once by index range; only the lines that are
+        # new or differ go through the upsert, the others are left untouched.
+        stored = SQL(
+            """
+            SELECT lead_id, rule_id, points, current_points, points_date, occurrences
+              FROM crm_lead_score_line
+             WHERE lead_id = ANY(%(ids)s) AND lead_id BETWEEN %(low)s AND %(high)s
+            """,
+            ids=lead_ids,
+            low=lead_ids[0],
+            high=lead_ids[-1],
+        )
         cr.execute(
             SQL(
                 """
                 DELETE FROM crm_lead_score_line ln
-                 WHERE ln.lead_id = ANY(%s)
+                 WHERE ln.lead_id = ANY(%(ids)s) AND ln.lead_id BETWEEN %(low)s AND %(high)s
                    AND NOT EXISTS (SELECT 1 FROM crm_lead_score_new n
                                     WHERE n.lead_id = ln.lead_id AND n.rule_id = ln.rule_id)
                 """,
-                lead_ids,
+                ids=lead_ids,
+                low=lead_ids[0],
+                high=lead_ids[-1],
             )
         )
         cr.execute(
@@ -305,14 +391,16 @@ class CrmLead(models.Model):
                 SELECT n.lead_id, n.rule_id, n.rule_type, n.points, n.current_points,
                        n.points_date, n.occurrences, %(uid)s, %(uid)s, %(now)s, %(now)s
                   FROM crm_lead_score_new n
+                  LEFT JOIN (%(stored)s) o ON o.lead_id = n.lead_id AND o.rule_id = n.rule_id
+                 WHERE o.lead_id IS NULL
+                    OR (o.points, o.current_points, o.points_date, o.occurrences)
+                       IS DISTINCT FROM (n.points, n.current_points, n.points_date, n.occurrences)
                 ON CONFLICT (lead_id, rule_id) DO UPDATE
                    SET points = EXCLUDED.points, current_points = EXCLUDED.current_points,
                        points_date = EXCLUDED.points_date, occurrences = EXCLUDED.occurrences,
                        write_uid = EXCLUDED.write_uid, write_date = EXCLUDED.write_date
-                 WHERE (ln.points, ln.current_points, ln.points_date, ln.occurrences)
-                       IS DISTINCT FROM (EXCLUDED.points, EXCLUDED.current_points,
-                                         EXCLUDED.points_date, EXCLUDED.occurrences)
                 """,
+                stored=stored,
                 uid=uid,
                 now=now,
             )
@@ -430,7 +518,8 @@ class CrmLead(models.Model):
                 ), old AS (
                     SELECT l.id, l.team_id, l.score_fit, l.score_engagement, l.score_total,
                            l.fit_grade, l.temperature, l.qualification_status
-                      FROM crm_lead l WHERE l.id = ANY(%(ids)s)
+                      FROM crm_lead l
+                     WHERE l.id = ANY(%(ids)s) AND l.id BETWEEN %(low)s AND %(high)s
                 ), new AS (
                     SELECT old.id, COALESCE(s.fit, 0)::int AS fit,
                            COALESCE(s.engagement, 0)::int AS engagement,
@@ -473,6 +562,9 @@ class CrmLead(models.Model):
                 """,
                 lines=lines,
                 ids=list(lead_ids),
+                # the range lets PostgreSQL read the batch by index instead of every lead
+                low=min(lead_ids),
+                high=max(lead_ids),
                 force=bool(force_temperature),
                 now=now,
                 mql=d["mql"],
@@ -687,10 +779,11 @@ class CrmLead(models.Model):
         lead_ids = self._score_open_ids(domain=[("score_line_ids.rule_id.decay", "=", True)])
         self._score_flush()
         done = 0
-        for batch in split_every(BATCH_SIZE, lead_ids, list):
-            self._score_refresh(batch)
-            done += len(batch)
-            self.env["ir.cron"]._notify_progress(done=done, remaining=len(lead_ids) - done)
+        with self._score_without_jit(len(lead_ids)):
+            for batch in split_every(BATCH_SIZE, lead_ids, list):
+                self._score_refresh(batch)
+                done += len(batch)
+                self.env["ir.cron"]._notify_progress(done=done, remaining=len(lead_ids) - done)
 
     @api.model
     def _cron_score_full_recompute(self):
