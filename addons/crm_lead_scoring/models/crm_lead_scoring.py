@@ -639,11 +639,29 @@ class CrmLead(models.Model):
 
     @api.model
     def _score_schedule_hot_activities(self, hot):
+        """A to-do for the salesperson of each lead that turned hot, unless the salesperson
+        already has an activity planned on it (a lead going hot, cold and hot again does not
+        pile up to-dos)."""
+        Activity = self.env["mail.activity"].sudo()
+        planned = {
+            (activity["res_id"], activity["user_id"][0])
+            for activity in Activity.search_read(
+                [
+                    ("res_model", "=", "crm.lead"),
+                    ("res_id", "in", [lead_id for lead_id, _user, _total in hot]),
+                    ("user_id", "in", list({user_id for _lead, user_id, _total in hot})),
+                ],
+                ["res_id", "user_id"],
+            )
+        }
+        hot = [row for row in hot if (row[0], row[1]) not in planned]
+        if not hot:
+            return
         activity_type = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         model_id = self.env["ir.model"]._get_id("crm.lead")
         today = fields.Date.context_today(self)
         summary = _("Hot lead (score %s): contact it today")
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+        Activity.with_context(mail_activity_quick_update=True).create(
             [
                 {
                     "res_model_id": model_id,

@@ -156,6 +156,23 @@ class TestScoring(ScoringCommon):
         activity = lead.activity_ids.filtered(lambda a: "Hot lead" in (a.summary or ""))
         self.assertEqual(activity.user_id, self.salesman)
 
+    def test_a_lead_hot_again_does_not_pile_up_activities(self):
+        lead = self.lead
+        self._email_in()
+        self._email_in()
+        self.assertEqual(lead.temperature, "hot")
+        self.team.write({"score_hot_threshold": 90})
+        self.assertEqual(lead.temperature, "warm")
+        self.team.write({"score_hot_threshold": 60})
+        self.assertEqual(lead.temperature, "hot")
+        activities = lead.activity_ids.filtered(lambda a: "Hot lead" in (a.summary or ""))
+        self.assertEqual(len(activities), 1)
+        activities.action_feedback(feedback="Called")
+        self.team.write({"score_hot_threshold": 90})
+        self.team.write({"score_hot_threshold": 60})
+        activities = lead.activity_ids.filtered(lambda a: "Hot lead" in (a.summary or ""))
+        self.assertEqual(len(activities), 1, "once done, the next hot turn plans one")
+
     def test_manual_temperature_holds_until_the_score_changes(self):
         self.lead.temperature = "hot"
         self.lead._cron_score_decay()
