@@ -22,3 +22,4 @@ from . import sms_sms
 from . import sms_tracker
 from . import res_config_settings
 from . import ir_filters
+from . import mail_render_mixin

@@ -12,3 +12,4 @@ from . import test_calendar
 from . import test_jalali_hooks
 from . import test_jalali_groups
 from . import test_uninstall
+from . import test_mail_dates
