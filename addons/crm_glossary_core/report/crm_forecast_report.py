@@ -29,20 +29,8 @@ class CrmForecastReport(models.Model):
     _auto = False
     _order = "date desc"
     _depends = {
-        "crm.lead": [
-            "create_date",
-            "date_deadline",
-            "date_closed",
-            "team_id",
-            "user_id",
-            "company_id",
-            "stage_id",
-            "active",
-            "probability",
-            "type",
-            "expected_revenue",
-        ],
-        "crm.stage": ["is_won"],
+        "crm.lead": [*outcome.OPPORTUNITY_FIELDS, "create_date", "date_deadline"],
+        "crm.stage": outcome.STAGE_FIELDS,
         "crm.quota": [
             "team_id",
             "user_id",

@@ -29,19 +29,8 @@ class CrmSalesVelocityReport(models.Model):
     _auto = False
     _order = "date desc"
     _depends = {
-        "crm.lead": [
-            "create_date",
-            "date_closed",
-            "team_id",
-            "user_id",
-            "company_id",
-            "stage_id",
-            "active",
-            "probability",
-            "type",
-            "expected_revenue",
-        ],
-        "crm.stage": ["is_won"],
+        "crm.lead": [*outcome.OPPORTUNITY_FIELDS, "create_date"],
+        "crm.stage": outcome.STAGE_FIELDS,
     }
 
     lead_id = fields.Many2one("crm.lead", "Opportunity", readonly=True)

@@ -13,3 +13,18 @@ pipelines and deal sizes agree.
 WON = "(s.is_won AND l.active)"
 LOST = "(NOT l.active AND l.probability = 0)"
 OPEN = "(l.active AND NOT COALESCE(s.is_won, FALSE))"
+
+# What these conditions, and the opportunity columns every sales report reads, depend on: the
+# reports' ``_depends`` start from it, so that pending writes are flushed before they query.
+OPPORTUNITY_FIELDS = [
+    "date_closed",
+    "team_id",
+    "user_id",
+    "company_id",
+    "stage_id",
+    "active",
+    "probability",
+    "type",
+    "expected_revenue",
+]
+STAGE_FIELDS = ["is_won"]
