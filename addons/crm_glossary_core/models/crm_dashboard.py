@@ -349,6 +349,7 @@ class CrmDashboard(models.AbstractModel):
                 }
             )
         return {
+            "company": self.env.company,
             "date_from": date_from,
             "date_to": date_to,
             "lines": lines,
@@ -365,7 +366,8 @@ class CrmDashboard(models.AbstractModel):
 
     @api.model
     def _cron_send_kpi_digest(self):
-        """Mail the KPI digest to every sales manager (in each company of theirs)."""
+        """Mail the KPI digest to every sales manager: one per company the manager works
+        in, each with that company's figures and currency."""
         template = self.env.ref(
             "crm_glossary_core.mail_template_crm_kpi_digest", raise_if_not_found=False
         )
@@ -382,8 +384,8 @@ class CrmDashboard(models.AbstractModel):
                 ]
             )
         )
-        for company in managers.company_id:
-            company_managers = managers.filtered(lambda u, c=company: u.company_id == c)
+        for company in managers.company_ids:
+            company_managers = managers.filtered(lambda u, c=company: c in u.company_ids)
             digest = (
                 self.with_company(company).with_context(allowed_company_ids=company.ids)
             )._digest_values()

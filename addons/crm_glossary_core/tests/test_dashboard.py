@@ -137,6 +137,24 @@ class TestDashboard(CrmValueCommon):
         self.assertIn(f"{amount:,.2f}", manager_mail.body_html)
         self.assertIn(str(digest["churn_count"]), manager_mail.body_html)
 
+    def test_a_manager_of_two_companies_gets_the_digest_of_each(self):
+        euro = self.env.ref("base.EUR")
+        euro.active = True
+        self.other_company.currency_id = euro
+        manager = self.manager
+        manager.company_ids = [(4, self.other_company.id)]
+        Mail = self.env["mail.mail"]
+        before = Mail.search([])
+        self.env["crm.dashboard"]._cron_send_kpi_digest()
+        mails = Mail.search([("id", "not in", before.ids)]).filtered(
+            lambda m: manager.email in (m.email_to or "")
+        )
+        self.assertEqual(len(mails), 2)
+        bodies = sorted(mails.mapped("body_html"), key=lambda body: self.other_company.name in body)
+        self.assertIn(self.company.name, bodies[0])
+        self.assertIn(self.other_company.name, bodies[1])
+        self.assertIn("€", bodies[1])
+
     def test_digest_of_each_company_counts_its_own_documents(self):
         """The digest runs as superuser, one company at a time: the opportunities and won
         deals of another company are not in it."""
