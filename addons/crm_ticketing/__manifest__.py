@@ -3,7 +3,7 @@
 {
     "name": "CRM Ticketing",
     "summary": "Helpdesk with SLA, escalation, portal, knowledge base, tied to invoices",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Services/Helpdesk",
     "author": "CRM Suite contributors",
     "website": "https://github.com/crm-suite/crm-suite",
