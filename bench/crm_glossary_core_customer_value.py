@@ -8,7 +8,9 @@ lines), written with SQL copies of one real posted invoice, then measures in the
   invoices, read their lines, aggregate in Python, score, create the value rows). It is too
   slow for the full size: it runs on ``--baseline-sample`` customers and its time is scaled
   linearly to all of them (printed as such);
-- the incremental update after posting one invoice (queries of the recompute of its customer).
+- the incremental update after posting one invoice (queries of the recompute of its customer);
+- the customer KPI report (new, active and churned customers, revenue, ARPU) by month, read
+  over all those invoices, next to Odoo's own Invoice Analysis by month on the same data.
 
 Usage: python3 bench/crm_glossary_core_customer_value.py --size 50000 [--template DB]
        [--baseline-sample 2000]
@@ -265,6 +267,25 @@ def main():
         post = _common.measure(env, move.action_post)
         incremental = _common.measure(env, lambda: Value._recompute_for_moves(move))
 
+        # The customer KPI pivot (a view computed when read) by month, next to Odoo's own
+        # Invoice Analysis by month on the same invoices.
+        env.invalidate_all()
+        kpis = _common.measure(
+            env,
+            lambda: env["crm.customer.kpi.report"].read_group(
+                [],
+                ["new_customers", "active_customers", "churned_customers", "revenue", "arpu"],
+                ["date:month"],
+                lazy=False,
+            ),
+        )
+        invoice_analysis = _common.measure(
+            env,
+            lambda: env["account.invoice.report"].read_group(
+                [], ["price_subtotal"], ["invoice_date:month"], lazy=False
+            ),
+        )
+
         # The baseline last, in a savepoint, so that its writes do not touch the measurements
         # above; on its sample it must find the revenue the set-based recompute finds (its
         # RFM quintiles are those of the sample, so segments are not compared).
@@ -297,6 +318,10 @@ def main():
         _common.report("customer_value_full_recompute", count, seconds, queries, base_seconds)
         _common.report("post_one_invoice_total", 1, *post)
         _common.report("customer_value_incremental_update", 1, *incremental)
+        _common.report("odoo_invoice_analysis_by_month", lines, *invoice_analysis)
+        _common.report(
+            "customer_kpi_report_by_month_vs_invoice_analysis", lines, *kpis, invoice_analysis[0]
+        )
         env.cr.rollback()
 
 
