@@ -3,7 +3,7 @@
 {
     "name": "CRM Glossary Core",
     "summary": "Lifecycle, MQL/SAL/SQL, touchpoints, customer 360° and value, quotas, glossary",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "author": "CRM Suite contributors",
     "website": "https://github.com/crm-suite/crm-suite",
