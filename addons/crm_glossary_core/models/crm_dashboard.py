@@ -358,6 +358,9 @@ class CrmDashboard(models.AbstractModel):
             "open_opportunities": self.env["crm.lead"].search_count(
                 [
                     ("type", "=", "opportunity"),
+                    # open as in every sales report: not won, also without a stage
+                    "|",
+                    ("stage_id", "=", False),
                     ("stage_id.is_won", "=", False),
                     *self._company_domain(),
                 ]
