@@ -9,6 +9,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.tools import SQL
 
+from .crm_customer_value import PARTNER_COPIED_FIELDS
 from .crm_lead_contact_role import CONTACT_ROLES
 from .crm_touchpoint import TOUCHPOINT_CHANNELS
 
@@ -299,7 +300,7 @@ class ResPartner(models.Model):
             # a prospect's relationship phase follows its lifecycle (awareness)
             self.flush_model(["lifecycle_stage"])
             self.env["crm.customer.value"].sudo()._copy_to_partners(changed.ids)
-            changed.invalidate_recordset(["relationship_phase"])
+            changed.invalidate_recordset(PARTNER_COPIED_FIELDS)
         return changed
 
     @api.model
