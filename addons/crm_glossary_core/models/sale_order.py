@@ -7,15 +7,28 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     def _message_post_after_hook(self, message, msg_vals):
+        """A quotation sent by email, or viewed by the customer on the portal, is a
+        touchpoint of its opportunity."""
         res = super()._message_post_after_hook(message, msg_vals)
-        if self.env.context.get("mark_so_as_sent") and self.opportunity_id:
-            self.env["crm.touchpoint"]._log(
-                self.opportunity_id,
-                "email",
-                "outbound",
-                summary=_("Quotation sent: %s", self.name),
-                date=message.date,
-                res_model=self._name,
-                res_id=self.id,
-            )
+        if not self.opportunity_id:
+            return res
+        if self.env.context.get("mark_so_as_sent"):
+            channel, direction, summary = "email", "outbound", _("Quotation sent: %s", self.name)
+        # Odoo's portal posts this note (once a day per visitor) when the customer opens the
+        # quotation with its link
+        elif msg_vals.get("subtype_id", message.subtype_id.id) == self.env[
+            "ir.model.data"
+        ]._xmlid_to_res_id("sale.mt_order_viewed"):
+            channel, direction, summary = "other", "inbound", _("Quotation viewed: %s", self.name)
+        else:
+            return res
+        self.env["crm.touchpoint"]._log(
+            self.opportunity_id,
+            channel,
+            direction,
+            summary=summary,
+            date=message.date,
+            res_model=self._name,
+            res_id=self.id,
+        )
         return res

@@ -11,4 +11,3 @@ from . import crm_lead_scoring
 from . import crm_touchpoint
 from . import crm_lead_outcome
 from . import res_partner
-from . import sale_order
