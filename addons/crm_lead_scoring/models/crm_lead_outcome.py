@@ -7,9 +7,8 @@ the probability of a closed lead always matches its outcome. The score report co
 score and the probability the lead had *before* it was closed, kept here.
 """
 
-from collections import defaultdict
-
 from odoo import fields, models
+from odoo.tools import SQL
 
 
 class CrmLead(models.Model):
@@ -30,20 +29,22 @@ class CrmLead(models.Model):
 
     def write(self, vals):
         closing = self._outcome_closing(vals)
-        if not closing:
-            return super().write(vals)
-        # One write per snapshot value: the leads that close get the score and probability
-        # they had before this write, the others are written as asked.
-        groups = defaultdict(lambda: self.browse())
-        for lead in closing:
-            groups[lead.score_total, lead.automated_probability] |= lead
-        res = True
-        if self - closing:
-            res = super(CrmLead, self - closing).write(dict(vals))
-        for (score, probability), leads in groups.items():
-            snapshot = {"score_at_close": score, "probability_at_close": probability}
-            res = super(CrmLead, leads).write({**vals, **snapshot}) and res
-        return res
+        if closing:
+            # the score and probability before this write, for all the closing leads at once
+            closing.flush_recordset(["score_total", "automated_probability"])
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE crm_lead
+                       SET score_at_close = score_total,
+                           probability_at_close = automated_probability
+                     WHERE id = ANY(%s)
+                    """,
+                    closing.ids,
+                )
+            )
+            closing.invalidate_recordset(["score_at_close", "probability_at_close"])
+        return super().write(vals)
 
     def _outcome_closing(self, vals):
         """The open leads of ``self`` that ``vals`` wins (won stage) or loses (archived)."""
