@@ -96,22 +96,9 @@ class CrmQualificationCriterion(models.Model):
     def _add_answer_lines(self):
         """Leads already qualified with the framework get an (empty) answer line for each new
         criterion, as leads that take the framework later do."""
-        leads = (
-            self.env["crm.lead"]
-            .sudo()
-            .search_fetch(
-                [("qualification_framework_id", "in", self.framework_id.ids)],
-                ["qualification_framework_id"],
-            )
-        )
-        vals_list = [
-            {"lead_id": lead.id, "criterion_id": criterion.id}
-            for criterion in self
-            for lead in leads
-            if lead.qualification_framework_id == criterion.framework_id
-        ]
-        if vals_list:
-            self.env["crm.lead.qualification.answer"].sudo().create(vals_list)
+        self.env["crm.lead"].sudo().search(
+            [("qualification_framework_id", "in", self.framework_id.ids)]
+        )._qualification_sync_answers()
 
     def _answer_points(self, option=None, scale_value=0):
         """Points (0–100) of an answer to this criterion."""
