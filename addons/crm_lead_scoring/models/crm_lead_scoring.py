@@ -240,10 +240,9 @@ class CrmLead(models.Model):
         cr.execute("SELECT current_setting('jit')")
         previous = cr.fetchone()[0]
         cr.execute("SELECT set_config('jit', 'off', true)")
-        try:
-            yield
-        finally:
-            cr.execute("SELECT set_config('jit', %s, true)", [previous])
+        yield
+        # (after an error the transaction is rolled back, and the setting with it)
+        cr.execute("SELECT set_config('jit', %s, true)", [previous])
 
     def _score_flush(self):
         self.env["crm.lead"].flush_model()
