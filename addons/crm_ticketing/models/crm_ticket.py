@@ -547,18 +547,22 @@ class CrmTicket(models.Model):
         previous = {}
         if "stage_id" in vals:
             vals, previous = self._prepare_stage_change(vals)
+        # only the tickets whose archiving changes start or stop their clocks
+        toggled = (
+            self.filtered(lambda t: t.active != bool(vals["active"])) if "active" in vals else None
+        )
         result = super().write(vals)
         if previous:
             self._apply_stage_change(previous, vals["date_last_stage_update"])
         if SLA_FIELDS & set(vals):
             self.sudo()._sla_sync()
-        if "active" in vals:
+        if toggled:
             if vals["active"]:
                 # restored: the clocks of its policies start again
-                self.sudo()._sla_sync(restart=True)
+                toggled.sudo()._sla_sync(restart=True)
             else:
                 # archived or merged into another ticket: nothing is due on it any more
-                self.sudo().sla_status_ids._withdraw(fields.Datetime.now())
+                toggled.sudo().sla_status_ids._withdraw(fields.Datetime.now())
         if "team_id" in vals and "user_id" not in vals:
             for ticket in self.filtered(lambda t: t.team_id and not t.user_id):
                 ticket.user_id = ticket.team_id._get_next_assignee()

@@ -455,6 +455,19 @@ class TestSlaLifecycle(TicketingCommon):
         self.assertEqual(first.start, datetime(2026, 3, 3, 9))
         self.assertEqual(first.deadline, datetime(2026, 3, 3, 13))
 
+    def test_writing_active_on_an_active_ticket_keeps_its_clocks(self):
+        """An import or a form that writes ``active`` on tickets that were never archived
+        does not restart their clocks."""
+        ticket = self._ticket(user_id=self.agent.id)
+        first = self._running(ticket).filtered(lambda s: s.clock == "first_response")
+        deadline = first.deadline
+        with freeze_time("2026-03-03 09:00:00"):
+            ticket.write({"active": True})
+        self.assertEqual(
+            self._running(ticket).filtered(lambda s: s.clock == "first_response"), first
+        )
+        self.assertEqual(first.deadline, deadline)
+
     def test_escalation_skips_closed_and_archived_tickets(self):
         """Clocks left running on closed or archived tickets (as tickets closed or archived
         before this rule have them) are not escalated."""

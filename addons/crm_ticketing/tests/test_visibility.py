@@ -155,12 +155,20 @@ class TestVisibility(TicketingCommon):
         duplicate.write({"merged_into_id": self.ticket_open.id, "active": False})
         action = self._action("crm_ticketing.action_crm_ticket_analysis")
         context = safe_eval(action.get("context") or "{}")
-        counted = (
-            self.env["crm.ticket"]
-            .with_context(**context)
-            ._read_group([("id", "in", (self.ticket_open | duplicate).ids)], [], ["__count"])
-        )
-        self.assertEqual(counted, [(1,)])
+        domain = safe_eval(action.get("domain") or "[]")
+
+        def counted(tickets):
+            return (
+                self.env["crm.ticket"]
+                .with_context(**context)
+                ._read_group([*domain, ("id", "in", tickets.ids)], [], ["__count"])
+            )
+
+        self.assertEqual(counted(self.ticket_open | duplicate), [(1,)])
+        # a ticket archived by hand is still one the team handled
+        archived = self._ticket(name="Archived by hand")
+        archived.active = False
+        self.assertEqual(counted(self.ticket_open | duplicate | archived), [(2,)])
 
     # ------------------------------------------------------------------
     # Finance on the ticket form
